@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using NeuronMetrics.CloudWatch;
+using NeuronMetrics.CloudWatch.Credentials;
+using NeuronMetrics.CloudWatch.Query;
+using NeuronMetrics.Config;
+using NeuronMetrics.Diagnostics;
+using NeuronMetrics.Pipeline;
+using NeuronMetrics.Sinks;
+
+namespace NeuronMetrics.Cli;
+
+/// <summary>Parses the command line, checks everything that can fail before stdin is read, then runs the pipeline.</summary>
+internal static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var definition = new CommandLineDefinition();
+        var root = definition.CreateRootCommand();
+        root.SetAction((parseResult, _) => RunPipelineAsync(definition.ToOptions(parseResult)));
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            // One line per problem on stderr, no help dump: this usually runs under systemd.
+            foreach (var error in parseResult.Errors)
+            {
+                await Console.Error.WriteLineAsync($"neuron-cw: error: {error.Message}").ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync("neuron-cw: see 'neuron-cw --help'").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        // Signals are handled by the pipeline itself so it can flush before exiting.
+        return await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunPipelineAsync(CliOptions options)
+    {
+        var log = new StderrDiagnosticLog(Console.Error, options.LogLevel);
+        var clock = TimeProvider.System;
+        MonitorConfig config;
+        try
+        {
+            config = options.ConfigPath is { } path ? MonitorConfigLoader.LoadFile(path, log) : MonitorConfig.Default;
+        }
+        catch (ConfigException ex)
+        {
+            log.Write(LogLevel.Error, ex.Message);
+            return ExitCodes.UsageError;
+        }
+
+        var statistics = new PipelineStatistics();
+        MetricPipeline? pipeline = null;
+        IMetricSink sink;
+        if (options.DryRun)
+        {
+            sink = new DryRunJsonSink(Console.OpenStandardOutput(), statistics);
+        }
+        else
+        {
+            var credentials = new DefaultCredentialSource(options.Profile);
+            var probe = await CredentialProbe.TryResolveAsync(credentials, CredentialProbe.DefaultTimeout, CancellationToken.None).ConfigureAwait(false);
+            if (!probe.Success)
+            {
+                log.Write(LogLevel.Error, $"{probe.Message} (use --dry-run to run without AWS; see README: Credentials)");
+                return ExitCodes.NoCredentials;
+            }
+
+            try
+            {
+                sink = CloudWatchSink.Create(
+                    new CloudWatchSinkOptions
+                    {
+                        Region = options.Region,
+                        EndpointUrl = options.EndpointUrl,
+                        Profile = options.Profile,
+                        Credentials = credentials,
+                        FallbackRegion = () => pipeline?.LastInstance.Region,
+                        Clock = clock,
+                    },
+                    log,
+                    statistics);
+            }
+            catch (CloudWatchConfigurationException ex)
+            {
+                log.Write(LogLevel.Error, ex.Message);
+                return ExitCodes.UsageError;
+            }
+        }
+
+        await using var sinkLifetime = sink;
+        pipeline = PipelineFactory.Create(options, config, sink, QueryDatumSizer.Instance, statistics, log, clock, out var queue);
+
+        using var stop = new CancellationTokenSource();
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+
+        using var stdin = Console.OpenStandardInput();
+        await pipeline.RunAsync(stdin, stop.Token, options.MaxDocumentBytes).ConfigureAwait(false);
+
+        log.Write(LogLevel.Info, StatisticsLine.Format("done", statistics, queue.BufferedDatums));
+        return statistics.DatumsDropped > 0 ? ExitCodes.DataDropped : ExitCodes.Success;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true; // we exit ourselves, after flushing
+            stop.Cancel();
+        }
+    }
+}

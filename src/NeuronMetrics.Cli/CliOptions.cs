@@ -1,0 +1,32 @@
+using NeuronMetrics.Aggregation;
+using NeuronMetrics.Diagnostics;
+
+namespace NeuronMetrics.Cli;
+
+/// <summary>The validated command line of a run.</summary>
+internal sealed record CliOptions
+{
+    public string? ConfigPath { get; init; }
+
+    public string Namespace { get; init; } = "Neuron";
+
+    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    public AggregationMode Aggregation { get; init; } = AggregationMode.Values;
+
+    public bool DryRun { get; init; }
+
+    public string? Region { get; init; }
+
+    public string? EndpointUrl { get; init; }
+
+    public string? Profile { get; init; }
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Info;
+
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    public int MaxBufferedDatums { get; init; } = 50_000;
+
+    public int MaxDocumentBytes { get; init; } = 16 * 1024 * 1024;
+}

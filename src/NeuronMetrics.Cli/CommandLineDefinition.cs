@@ -1,0 +1,199 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using NeuronMetrics.Aggregation;
+using NeuronMetrics.CloudWatch.Validation;
+using NeuronMetrics.Config;
+using NeuronMetrics.Diagnostics;
+
+namespace NeuronMetrics.Cli;
+
+/// <summary>The options of <c>neuron-cw</c> and their validation; turns a parse result into <see cref="CliOptions"/>.</summary>
+internal sealed class CommandLineDefinition
+{
+    public Option<string?> Config { get; } = new("--config", "-c", "--config-file")
+    {
+        Description = "neuron-monitor config file (monitor.conf) selecting runtimes and metric groups. Default: neuroncore_counters for every runtime.",
+        HelpName = "FILE",
+    };
+
+    public Option<string> Namespace { get; } = new("--namespace")
+    {
+        Description = "CloudWatch namespace.",
+        DefaultValueFactory = _ => "Neuron",
+        HelpName = "NAME",
+    };
+
+    public Option<TimeSpan> FlushInterval { get; } = new("--flush-interval")
+    {
+        Description = "Aggregation interval: samples of one metric within it become one datum (e.g. 60s, 5s, 1m).",
+        DefaultValueFactory = _ => TimeSpan.FromSeconds(60),
+        CustomParser = ParseDuration,
+        HelpName = "DURATION",
+    };
+
+    public Option<AggregationMode> Aggregation { get; } = new("--aggregation")
+    {
+        Description = "values: Values/Counts (every sample, percentiles); statistics: one StatisticSet; none: one datum per sample.",
+        DefaultValueFactory = _ => AggregationMode.Values,
+        CustomParser = ParseAggregation,
+        HelpName = "values|statistics|none",
+    };
+
+    public Option<bool> DryRun { get; } = new("--dry-run")
+    {
+        Description = "Write each request as one JSON line (aws cloudwatch put-metric-data --cli-input-json shape) on stdout instead of sending. Needs no AWS credentials.",
+    };
+
+    public Option<string?> Region { get; } = new("--region")
+    {
+        Description = "AWS region. Default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, then the report's instance_region.",
+        HelpName = "REGION",
+    };
+
+    public Option<string?> EndpointUrl { get; } = new("--endpoint-url")
+    {
+        Description = "CloudWatch endpoint URL. Default: AWS_ENDPOINT_URL_CLOUDWATCH, AWS_ENDPOINT_URL, then https://monitoring.REGION.amazonaws.com.",
+        HelpName = "URL",
+    };
+
+    public Option<string?> Profile { get; } = new("--profile")
+    {
+        Description = "AWS shared config profile (default: AWS_PROFILE, then 'default').",
+        HelpName = "NAME",
+    };
+
+    public Option<LogLevel> LogLevel { get; } = new("--log-level")
+    {
+        Description = "Least severe stderr message shown.",
+        DefaultValueFactory = _ => Diagnostics.LogLevel.Info,
+        CustomParser = ParseLogLevel,
+        HelpName = "debug|info|warning|error",
+    };
+
+    public Option<TimeSpan> ShutdownTimeout { get; } = new("--shutdown-timeout")
+    {
+        Description = "On end of input, SIGTERM or SIGINT: how long to keep sending buffered data before dropping it.",
+        DefaultValueFactory = _ => TimeSpan.FromSeconds(5),
+        CustomParser = ParseDuration,
+        HelpName = "DURATION",
+    };
+
+    public Option<int> MaxBufferedDatums { get; } = new("--max-buffered-datums")
+    {
+        Description = "Datums held while CloudWatch is slow or down; when full the oldest are dropped and counted.",
+        DefaultValueFactory = _ => 50_000,
+        HelpName = "N",
+    };
+
+    public Option<int> MaxDocumentBytes { get; } = new("--max-document-bytes")
+    {
+        Description = "Input documents larger than this are skipped without being held in memory.",
+        DefaultValueFactory = _ => 16 * 1024 * 1024,
+        HelpName = "BYTES",
+    };
+
+    public RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand("Reads neuron-monitor reports on stdin and publishes the selected metrics to Amazon CloudWatch.")
+        {
+            Config, Namespace, FlushInterval, Aggregation, DryRun, Region, EndpointUrl, Profile, LogLevel, ShutdownTimeout, MaxBufferedDatums, MaxDocumentBytes,
+        };
+        Namespace.Validators.Add(ValidateNamespace);
+        MaxBufferedDatums.Validators.Add(r => RequireAtLeast(r, MaxBufferedDatums, 1));
+        MaxDocumentBytes.Validators.Add(r => RequireAtLeast(r, MaxDocumentBytes, 1024));
+        EndpointUrl.Validators.Add(ValidateEndpoint);
+        return root;
+    }
+
+    public CliOptions ToOptions(ParseResult result) => new()
+    {
+        ConfigPath = result.GetValue(Config),
+        Namespace = result.GetValue(Namespace)!,
+        FlushInterval = result.GetValue(FlushInterval),
+        Aggregation = result.GetValue(Aggregation),
+        DryRun = result.GetValue(DryRun),
+        Region = result.GetValue(Region),
+        EndpointUrl = result.GetValue(EndpointUrl),
+        Profile = result.GetValue(Profile),
+        LogLevel = result.GetValue(LogLevel),
+        ShutdownTimeout = result.GetValue(ShutdownTimeout),
+        MaxBufferedDatums = result.GetValue(MaxBufferedDatums),
+        MaxDocumentBytes = result.GetValue(MaxDocumentBytes),
+    };
+
+    private static TimeSpan ParseDuration(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (DurationParser.TryParse(text, out var duration))
+        {
+            return duration;
+        }
+
+        result.AddError($"{OptionName(result)}: invalid duration '{text}' (expected e.g. 500ms, 5s, 1m)");
+        return default;
+    }
+
+    private static AggregationMode ParseAggregation(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        switch (text.ToLowerInvariant())
+        {
+            case "values":
+                return AggregationMode.Values;
+            case "statistics":
+                return AggregationMode.Statistics;
+            case "none":
+                return AggregationMode.None;
+            default:
+                result.AddError($"--aggregation: invalid value '{text}' (expected values, statistics or none)");
+                return default;
+        }
+    }
+
+    private static LogLevel ParseLogLevel(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        switch (text.ToLowerInvariant())
+        {
+            case "debug":
+                return Diagnostics.LogLevel.Debug;
+            case "info":
+                return Diagnostics.LogLevel.Info;
+            case "warning" or "warn":
+                return Diagnostics.LogLevel.Warning;
+            case "error":
+                return Diagnostics.LogLevel.Error;
+            default:
+                result.AddError($"--log-level: invalid value '{text}' (expected debug, info, warning or error)");
+                return default;
+        }
+    }
+
+    private static void ValidateNamespace(OptionResult result)
+    {
+        if (DatumValidator.ValidateNamespace(result.GetValueOrDefault<string>()) is { } error)
+        {
+            result.AddError($"--namespace: {error}");
+        }
+    }
+
+    private static void ValidateEndpoint(OptionResult result)
+    {
+        string? value = result.GetValueOrDefault<string?>();
+        if (value is not null && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        {
+            result.AddError($"--endpoint-url: '{value}' is not an http(s) URL");
+        }
+    }
+
+    private static void RequireAtLeast(OptionResult result, Option<int> option, int minimum)
+    {
+        if (result.GetValueOrDefault<int>() < minimum)
+        {
+            result.AddError($"{option.Name}: must be at least {minimum}");
+        }
+    }
+
+    private static string OptionName(ArgumentResult result) =>
+        result.Parent is OptionResult option ? option.Option.Name : "value";
+}

@@ -1,0 +1,20 @@
+namespace NeuronMetrics.Cli;
+
+/// <summary>Process exit codes (documented in the README).</summary>
+internal static class ExitCodes
+{
+    /// <summary>Input read to the end (or stopped by a signal) and everything delivered.</summary>
+    public const int Success = 0;
+
+    /// <summary>An unexpected failure.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Bad command line or config file; nothing was read.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Some datums could not be delivered and were dropped (see the stats line).</summary>
+    public const int DataDropped = 3;
+
+    /// <summary>Not a dry run and no AWS credentials could be found; nothing was read.</summary>
+    public const int NoCredentials = 4;
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace NeuronMetrics.Reports;
+
+/// <summary>The metric group names neuron-monitor uses, interned so reading a report does not allocate them.</summary>
+public static class GroupTypeNames
+{
+    public const string NeuronCoreCounters = "neuroncore_counters";
+    public const string MemoryUsed = "memory_used";
+    public const string RuntimeVcpuUsage = "neuron_runtime_vcpu_usage";
+    public const string ExecutionStats = "execution_stats";
+
+    /// <summary>Older neuron-monitor versions' name for <see cref="ExecutionStats"/>.</summary>
+    public const string InferenceStats = "inference_stats";
+
+    public const string VcpuUsage = "vcpu_usage";
+    public const string MemoryInfo = "memory_info";
+    public const string HardwareCounters = "neuron_hw_counters";
+
+    public static readonly IReadOnlyList<string> RuntimeGroups = [NeuronCoreCounters, MemoryUsed, RuntimeVcpuUsage, ExecutionStats, InferenceStats];
+
+    public static readonly IReadOnlyList<string> SystemGroups = [VcpuUsage, MemoryInfo, HardwareCounters];
+
+    private static readonly string[] Known = [.. RuntimeGroups, .. SystemGroups];
+
+    /// <summary>The name a config uses for a group: older reports' <c>inference_stats</c> is <c>execution_stats</c>.</summary>
+    public static string Canonical(string type) => type == InferenceStats ? ExecutionStats : type;
+
+    internal static string Intern(ref Utf8JsonReader reader)
+    {
+        foreach (var name in Known)
+        {
+            if (reader.ValueTextEquals(name))
+            {
+                return name;
+            }
+        }
+
+        return reader.GetString()!;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using NeuronMetrics.CloudWatch.Errors;
+
+namespace NeuronMetrics.CloudWatch.Tests.Errors;
+
+public sealed class ErrorResponseParserTests
+{
+    [Fact]
+    public void Parse_QueryXmlError_ReturnsCodeMessageAndRequestId()
+    {
+        const string xml = """
+            <ErrorResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/">
+              <Error>
+                <Type>Sender</Type>
+                <Code>InvalidParameterValue</Code>
+                <Message>The value ∞ for parameter MetricData.member.1.Value is invalid.</Message>
+              </Error>
+              <RequestId>3b1f0f3c-1234-4a6b-9b0e-0123456789ab</RequestId>
+            </ErrorResponse>
+            """;
+
+        var error = ErrorResponseParser.Parse(Encoding.UTF8.GetBytes(xml));
+
+        error.Should().Be(new ServiceError(
+            "InvalidParameterValue", "The value ∞ for parameter MetricData.member.1.Value is invalid.",
+            "3b1f0f3c-1234-4a6b-9b0e-0123456789ab", "Sender"));
+    }
+
+    [Fact]
+    public void Parse_ThrottlingWithoutRequestId_UsesHeaderRequestId()
+    {
+        var error = ErrorResponseParser.Parse("<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>"u8, "hdr-id");
+
+        error!.Code.Should().Be("Throttling");
+        error.RequestId.Should().Be("hdr-id");
+    }
+
+    [Fact]
+    public void Parse_JsonQueryCompatibleError_ReturnsShortCode()
+    {
+        var error = ErrorResponseParser.Parse("""{"__type":"com.amazonaws.cloudwatch#InvalidParameterValueException","message":"bad"}"""u8);
+
+        error.Should().Be(new ServiceError("InvalidParameterValueException", "bad", null));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("<html><body>502 Bad Gateway</body></html>")]
+    [InlineData("<ErrorResponse><Error><Code>Thr")]
+    [InlineData("not xml at all")]
+    [InlineData("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><ErrorResponse><Error><Code>&e;</Code></Error></ErrorResponse>")]
+    public void Parse_UnusableBody_ReturnsNull(string body)
+    {
+        ErrorResponseParser.Parse(Encoding.UTF8.GetBytes(body)).Should().BeNull();
+    }
+}

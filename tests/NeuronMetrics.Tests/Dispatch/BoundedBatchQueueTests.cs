@@ -1,0 +1,71 @@
+using NeuronMetrics.Diagnostics;
+using NeuronMetrics.Dispatch;
+using NeuronMetrics.Model;
+
+namespace NeuronMetrics.Tests.Dispatch;
+
+public sealed class BoundedBatchQueueTests
+{
+    private readonly PipelineStatistics _statistics = new();
+    private readonly ListLog _log = new();
+
+    private BoundedBatchQueue Create(int max) => new(max, _statistics, new RepeatThrottle(_log, TimeProvider.System, TimeSpan.FromMinutes(5)));
+
+    private static MetricBatch Batch(string name, int datums) => new("Neuron", name, Enumerable.Range(0, datums).Select(i => new MetricDatum
+    {
+        MetricName = "M",
+        Dimensions = [],
+        Timestamp = DateTimeOffset.UnixEpoch,
+        Unit = "Count",
+        Value = i,
+    }).ToList());
+
+    [Fact]
+    public async Task DequeueAsync_InOrder_ThenNullAfterComplete()
+    {
+        var queue = Create(100);
+        queue.Enqueue(Batch("a", 1));
+        queue.Enqueue(Batch("b", 2));
+        queue.Complete();
+
+        (await queue.DequeueAsync(default))!.Partition.Should().Be("a");
+        (await queue.DequeueAsync(default))!.Partition.Should().Be("b");
+        (await queue.DequeueAsync(default)).Should().BeNull();
+    }
+
+    [Fact]
+    public void Enqueue_OverCapacity_DropsOldestAndCountsExactly()
+    {
+        var queue = Create(10);
+        queue.Enqueue(Batch("a", 4));
+        queue.Enqueue(Batch("b", 4));
+        queue.Enqueue(Batch("c", 4));
+
+        queue.BufferedDatums.Should().Be(8);
+        _statistics.DatumsDropped.Should().Be(4);
+        _log.Messages.Should().ContainSingle().Which.Should().Contain("dropped the oldest 4 datums");
+    }
+
+    [Fact]
+    public async Task DequeueAsync_WaitsForEnqueue()
+    {
+        var queue = Create(10);
+        var pending = queue.DequeueAsync(default).AsTask();
+        await Task.Delay(20);
+        pending.IsCompleted.Should().BeFalse();
+
+        queue.Enqueue(Batch("a", 1));
+
+        (await pending.WaitAsync(TimeSpan.FromSeconds(5)))!.Partition.Should().Be("a");
+    }
+
+    [Fact]
+    public void Clear_ReturnsDatumsHeld()
+    {
+        var queue = Create(10);
+        queue.Enqueue(Batch("a", 3));
+
+        queue.Clear().Should().Be(3);
+        queue.BufferedDatums.Should().Be(0);
+    }
+}

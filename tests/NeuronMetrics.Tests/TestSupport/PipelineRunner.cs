@@ -1,0 +1,62 @@
+using NeuronMetrics.Aggregation;
+using NeuronMetrics.Batching;
+using NeuronMetrics.Config;
+using NeuronMetrics.Diagnostics;
+using NeuronMetrics.Dispatch;
+using NeuronMetrics.Filtering;
+using NeuronMetrics.Mapping;
+using NeuronMetrics.Model;
+using NeuronMetrics.Pipeline;
+using NeuronMetrics.Reports;
+using NeuronMetrics.Sinks;
+
+namespace NeuronMetrics.Tests;
+
+/// <summary>Runs the whole pipeline in process with a fixed clock, as the CLI wires it.</summary>
+internal sealed class PipelineRunner
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 28, 12, 0, 30, TimeSpan.Zero);
+
+    public ListLog Log { get; } = new();
+
+    public PipelineStatistics Statistics { get; } = new();
+
+    public ManualClock Clock { get; } = new(Start);
+
+    public async Task<string> RunDryRunAsync(Stream input, MonitorConfig? config = null, AggregationMode mode = AggregationMode.Values)
+    {
+        var output = new MemoryStream();
+        await using (var sink = new DryRunJsonSink(output, Statistics))
+        {
+            await RunAsync(input, sink, config, mode);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    public async Task RunAsync(Stream input, IMetricSink sink, MonitorConfig? config = null, AggregationMode mode = AggregationMode.Values, int maxDocumentBytes = 1 << 20)
+    {
+        var warnings = new RepeatThrottle(Log, Clock, TimeSpan.FromMinutes(5));
+        var queue = new BoundedBatchQueue(100_000, Statistics, warnings);
+        var stages = new PipelineStages(
+            new NeuronReportParser(),
+            new ReportFilter(config ?? MonitorConfig.Default, warnings),
+            new ReportMapper(GroupMappers.All(), new DimensionPolicy(), Statistics),
+            new MetricAggregator(TimeSpan.FromSeconds(60), mode),
+            new PutMetricDataBatcher("Neuron", new ApproximateSizer()),
+            queue,
+            sink,
+            Statistics,
+            Log,
+            Clock);
+        await new MetricPipeline(stages, new PipelineOptions { StatsInterval = null }).RunAsync(input, CancellationToken.None, maxDocumentBytes);
+    }
+
+    /// <summary>Small fixed sizes: batching by bytes is tested on its own.</summary>
+    private sealed class ApproximateSizer : IDatumSizer
+    {
+        public int RequestOverhead(string metricNamespace) => 64;
+
+        public int DatumSize(MetricDatum datum, int memberIndex) => 200;
+    }
+}
