@@ -1,0 +1,90 @@
+using NeuronMetrics.Aggregation;
+using NeuronMetrics.Batching;
+using NeuronMetrics.Filtering;
+using NeuronMetrics.Input;
+using NeuronMetrics.Mapping;
+using NeuronMetrics.Reports;
+
+namespace NeuronMetrics.Cost;
+
+/// <summary>
+/// Measures what a configuration sends by replaying a sample through the real stages: one flush
+/// interval's worth of reports (cycling through the sample at the report period) goes through the
+/// filter, mappers, aggregator and batcher, and the resulting datums and requests are counted.
+/// </summary>
+public sealed class CostProfiler(ReportFilter filter, ReportMapper mapper, PutMetricDataBatcher batcher, AggregationMode mode, TimeSpan flushInterval)
+{
+    /// <summary>Documents beyond this are ignored: a sample is a handful of reports, not a day of them.</summary>
+    public const int MaxSampleReports = 10_000;
+
+    public async Task<CostProfile> ProfileAsync(Stream sample, TimeSpan reportPeriod, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(reportPeriod, TimeSpan.Zero);
+        var documents = await ReadReportsAsync(sample, cancellationToken).ConfigureAwait(false);
+        if (documents.Count == 0)
+        {
+            throw new InvalidDataException("the sample holds no neuron-monitor report");
+        }
+
+        int reportsPerInterval = Math.Max(1, (int)Math.Round(flushInterval / reportPeriod));
+        var aggregator = new MetricAggregator(flushInterval, mode);
+        var parser = new NeuronReportParser();
+        var report = new NeuronReport();
+        var selected = new List<SelectedGroup>();
+        var samples = new List<MetricSample>();
+        var start = DateTimeOffset.UnixEpoch; // aligned to every interval length
+        for (int i = 0; i < reportsPerInterval; i++)
+        {
+            parser.Parse(documents[i % documents.Count], report);
+            selected.Clear();
+            samples.Clear();
+            filter.Select(report, selected);
+            mapper.Map(report, selected, start + TimeSpan.FromTicks(flushInterval.Ticks * i / reportsPerInterval), samples);
+            aggregator.Add(samples);
+        }
+
+        var datums = new List<PartitionedDatum>();
+        aggregator.FlushAll(datums);
+        var batches = batcher.Batch(datums);
+
+        int instances = Math.Max(1, datums.Select(d => d.Partition).Distinct(StringComparer.Ordinal).Count());
+        var metrics = datums.Select(d => Metric.Of(d)).Distinct().ToList();
+        long perInstance = metrics.Count(m => m.PerInstance);
+        long shared = metrics.Where(m => !m.PerInstance).Select(m => m with { Partition = "" }).Distinct().Count();
+        return new CostProfile(
+            instances,
+            reportsPerInterval,
+            (long)Math.Ceiling(perInstance / (double)instances),
+            shared,
+            (int)Math.Ceiling(datums.Count / (double)instances),
+            (int)Math.Ceiling(batches.Count / (double)instances),
+            metrics.Select(m => m.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
+    }
+
+    private static async Task<List<byte[]>> ReadReportsAsync(Stream sample, CancellationToken cancellationToken)
+    {
+        var documents = new List<byte[]>();
+        var parser = new NeuronReportParser();
+        var report = new NeuronReport();
+        using var framer = new JsonDocumentFramer(sample);
+        while (documents.Count < MaxSampleReports && await framer.ReadNextAsync(cancellationToken).ConfigureAwait(false) is { } document)
+        {
+            if (!document.IsRejected && parser.Parse(document.Json, report).IsOk)
+            {
+                documents.Add(document.Json.ToArray());
+            }
+        }
+
+        return documents;
+    }
+
+    /// <summary>One custom metric: what CloudWatch bills for. Metrics without an InstanceId are shared by the fleet.</summary>
+    private readonly record struct Metric(string Partition, string Name, string Dimensions, bool PerInstance)
+    {
+        public static Metric Of(PartitionedDatum d) => new(
+            d.Partition,
+            d.Datum.MetricName,
+            string.Join('|', d.Datum.Dimensions.Select(x => x.Name + "=" + x.Value)),
+            d.Datum.Dimensions.Any(x => x.Name == DimensionNames.InstanceId));
+    }
+}
