@@ -70,7 +70,8 @@ public sealed class DimensionPolicy(DimensionSettings settings, IDiagnosticLog l
 
         if (!ReferenceEquals(instanceDimensions, _lastDimensions))
         {
-            return [.. instanceDimensions, new Dimension(DimensionNames.RuntimeTag, runtime.Tag)]; // not this policy's array: no caching
+            WarnIfPid(runtime);
+            return [.. instanceDimensions, new Dimension(DimensionNames.RuntimeTag, runtime.Tag)]; // not this policy's latest array: no caching
         }
 
         if (_byTag.TryGetValue(runtime.Tag, out var cached))
