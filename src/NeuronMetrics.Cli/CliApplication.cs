@@ -5,6 +5,8 @@ using NeuronMetrics.CloudWatch.Credentials;
 using NeuronMetrics.CloudWatch.Query;
 using NeuronMetrics.Config;
 using NeuronMetrics.Diagnostics;
+using NeuronMetrics.Mapping;
+using NeuronMetrics.Metadata;
 using NeuronMetrics.Pipeline;
 using NeuronMetrics.Sinks;
 
@@ -50,6 +52,28 @@ internal static class CliApplication
             return ExitCodes.UsageError;
         }
 
+        EcsTaskInfo? ecsTask = null;
+        if (new DimensionSettings { Selected = options.Dimensions }.NeedsEcsTask)
+        {
+            try
+            {
+                ecsTask = await EcsTaskMetadataReader.ReadAsync(
+                    Environment.GetEnvironmentVariable(EcsTaskMetadataReader.EndpointVariable), EcsTaskMetadataReader.DefaultTimeout, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (EcsMetadataException ex)
+            {
+                log.Write(LogLevel.Error, $"--dimensions ClusterName/TaskFamily: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            if ((options.Dimensions.Contains(DimensionNames.ClusterName) && ecsTask.ClusterName is null)
+                || (options.Dimensions.Contains(DimensionNames.TaskFamily) && ecsTask.Family is null))
+            {
+                log.Write(LogLevel.Error, "--dimensions ClusterName/TaskFamily: the ECS task metadata has no Cluster or Family");
+                return ExitCodes.UsageError;
+            }
+        }
+
         var statistics = new PipelineStatistics();
         MetricPipeline? pipeline = null;
         IMetricSink sink;
@@ -90,7 +114,7 @@ internal static class CliApplication
         }
 
         await using var sinkLifetime = sink;
-        pipeline = PipelineFactory.Create(options, config, sink, QueryDatumSizer.Instance, statistics, log, clock, out var queue);
+        pipeline = PipelineFactory.Create(options, config, sink, QueryDatumSizer.Instance, statistics, log, clock, out var queue, ecsTask);
 
         using var stop = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);

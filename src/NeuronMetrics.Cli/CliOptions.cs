@@ -1,5 +1,7 @@
 using NeuronMetrics.Aggregation;
 using NeuronMetrics.Diagnostics;
+using NeuronMetrics.Mapping;
+using NeuronMetrics.Model;
 
 namespace NeuronMetrics.Cli;
 
@@ -29,4 +31,18 @@ internal sealed record CliOptions
     public int MaxBufferedDatums { get; init; } = 50_000;
 
     public int MaxDocumentBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>--metrics patterns; null: the default selection.</summary>
+    public IReadOnlyList<string>? Metrics { get; init; }
+
+    public NamingStyle Naming { get; init; } = NamingStyle.Dimensional;
+
+    public IReadOnlyList<string> Dimensions { get; init; } = [DimensionNames.InstanceId];
+
+    public IReadOnlyList<Dimension> StaticDimensions { get; init; } = [];
+
+    public bool InstanceAverage { get; init; }
+
+    /// <summary>1 (high resolution) or 60.</summary>
+    public int StorageResolution { get; init; } = 60;
 }

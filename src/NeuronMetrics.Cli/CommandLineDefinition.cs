@@ -4,6 +4,7 @@ using NeuronMetrics.Aggregation;
 using NeuronMetrics.CloudWatch.Validation;
 using NeuronMetrics.Config;
 using NeuronMetrics.Diagnostics;
+using NeuronMetrics.Mapping;
 
 namespace NeuronMetrics.Cli;
 
@@ -92,12 +93,54 @@ internal sealed class CommandLineDefinition
         HelpName = "BYTES",
     };
 
+    public Option<string[]> Metrics { get; } = new("--metrics")
+    {
+        Description = "Send only these metrics (comma-separated names or globs with * and ?, e.g. 'NeuronCore*,Execution*'); opt-in metrics are sent only when named here. Default: every non-opt-in metric of the groups the config enables.",
+        HelpName = "NAME[,NAME...]",
+    };
+
+    public Option<NamingStyle> Naming { get; } = new("--naming")
+    {
+        Description = "dimensional: NeuronCoreUtilization with a NeuronCore dimension; legacy: NeuronCoreUtilizationNC0, NC1... (AWS sample script style) for every per-core metric.",
+        DefaultValueFactory = _ => NamingStyle.Dimensional,
+        CustomParser = ParseNaming,
+        HelpName = "dimensional|legacy",
+    };
+
+    public Option<string[]> Dimensions { get; } = new("--dimensions")
+    {
+        Description = "Dimensions of every metric, comma-separated: InstanceId, InstanceType, AvailabilityZone, RuntimeTag, ClusterName, TaskFamily (the last two from the ECS task metadata endpoint). Default: InstanceId.",
+        HelpName = "NAME[,NAME...]",
+    };
+
+    public Option<string[]> Dimension { get; } = new("--dimension")
+    {
+        Description = "A static dimension added to every metric (repeatable).",
+        HelpName = "KEY=VALUE",
+    };
+
+    public Option<bool> InstanceAverage { get; } = new("--instance-average")
+    {
+        Description = "Also send NeuronCoreUtilizationAverage: the mean over the cores of each report, without a core dimension (for alarms and autoscaling).",
+    };
+
+    public Option<int> StorageResolution { get; } = new("--storage-resolution")
+    {
+        Description = "60: standard resolution; 1: high resolution (use with a flush interval under 60s).",
+        DefaultValueFactory = _ => 60,
+        HelpName = "1|60",
+    };
+
     public RootCommand CreateRootCommand()
     {
         var root = new RootCommand("Reads neuron-monitor reports on stdin and publishes the selected metrics to Amazon CloudWatch.")
         {
             Config, Namespace, FlushInterval, Aggregation, DryRun, Region, EndpointUrl, Profile, LogLevel, ShutdownTimeout, MaxBufferedDatums, MaxDocumentBytes,
+            Metrics, Naming, Dimensions, Dimension, InstanceAverage, StorageResolution,
         };
+        Metrics.Validators.Add(ValidateMetrics);
+        StorageResolution.Validators.Add(ValidateStorageResolution);
+        root.Validators.Add(ValidateDimensions);
         Namespace.Validators.Add(ValidateNamespace);
         MaxBufferedDatums.Validators.Add(r => RequireAtLeast(r, MaxBufferedDatums, 1));
         MaxDocumentBytes.Validators.Add(r => RequireAtLeast(r, MaxDocumentBytes, 1024));
@@ -119,7 +162,86 @@ internal sealed class CommandLineDefinition
         ShutdownTimeout = result.GetValue(ShutdownTimeout),
         MaxBufferedDatums = result.GetValue(MaxBufferedDatums),
         MaxDocumentBytes = result.GetValue(MaxDocumentBytes),
+        Metrics = MetricPatterns(result.GetResult(Metrics)),
+        Naming = result.GetValue(Naming),
+        Dimensions = SelectedDimensions(result, out _),
+        StaticDimensions = StaticDimensionParser.ParseStatic(result.GetValue(Dimension) ?? [], SelectedDimensions(result, out _).Count, out _),
+        InstanceAverage = result.GetValue(InstanceAverage),
+        StorageResolution = result.GetValue(StorageResolution),
     };
+
+    private static IReadOnlyList<string>? MetricPatterns(OptionResult? result) =>
+        result is null ? null : [.. StaticDimensionParser.Split(result.Tokens.Select(t => t.Value))];
+
+    private IReadOnlyList<string> SelectedDimensions(ParseResult result, out string? error)
+    {
+        error = null;
+        return result.GetResult(Dimensions) is { } given
+            ? StaticDimensionParser.ParseSelected(given.Tokens.Select(t => t.Value), out error)
+            : [DimensionNames.InstanceId];
+    }
+
+    private static void ValidateMetrics(OptionResult result)
+    {
+        var patterns = MetricPatterns(result)!;
+        if (patterns.Count == 0)
+        {
+            result.AddError("--metrics: no metric names given");
+            return;
+        }
+
+        try
+        {
+            MetricSelection.Create(patterns, instanceAverage: false);
+        }
+        catch (ArgumentException ex)
+        {
+            result.AddError($"--metrics: {ex.Message.Split(" (Parameter", 2)[0]}");
+        }
+    }
+
+    private static void ValidateStorageResolution(OptionResult result)
+    {
+        if (result.GetValueOrDefault<int>() is not (1 or 60))
+        {
+            result.AddError("--storage-resolution: must be 1 (high resolution) or 60 (standard)");
+        }
+    }
+
+    private void ValidateDimensions(CommandResult result)
+    {
+        IReadOnlyList<string> selected = [DimensionNames.InstanceId];
+        if (result.GetResult(Dimensions) is { } given)
+        {
+            selected = StaticDimensionParser.ParseSelected(given.Tokens.Select(t => t.Value), out string? error);
+            if (error is not null || selected.Count == 0)
+            {
+                result.AddError(error ?? "--dimensions: no dimension names given");
+                return;
+            }
+        }
+
+        StaticDimensionParser.ParseStatic(result.GetValue(Dimension) ?? [], selected.Count, out string? staticError);
+        if (staticError is not null)
+        {
+            result.AddError(staticError);
+        }
+    }
+
+    private static NamingStyle ParseNaming(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        switch (text.ToLowerInvariant())
+        {
+            case "dimensional":
+                return NamingStyle.Dimensional;
+            case "legacy":
+                return NamingStyle.Legacy;
+            default:
+                result.AddError($"--naming: invalid value '{text}' (expected dimensional or legacy)");
+                return default;
+        }
+    }
 
     private static TimeSpan ParseDuration(ArgumentResult result)
     {

@@ -5,6 +5,7 @@ using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Dispatch;
 using NeuronMetrics.Filtering;
 using NeuronMetrics.Mapping;
+using NeuronMetrics.Metadata;
 using NeuronMetrics.Pipeline;
 using NeuronMetrics.Reports;
 using NeuronMetrics.Sinks;
@@ -25,11 +26,18 @@ internal static class PipelineFactory
         PipelineStatistics statistics,
         IDiagnosticLog log,
         TimeProvider clock,
-        out BoundedBatchQueue queue)
+        out BoundedBatchQueue queue,
+        EcsTaskInfo? ecsTask = null)
     {
         var warnings = new RepeatThrottle(log, clock, WarningRepeatInterval);
-        var mapper = new ReportMapper(GroupMappers.All(), new DimensionPolicy(), statistics);
-        foreach (var group in config.AllGroups)
+        var selection = MetricSelection.Create(options.Metrics, options.InstanceAverage);
+        var dimensions = new DimensionSettings { Selected = options.Dimensions, Static = options.StaticDimensions, Task = ecsTask };
+        var mapper = new ReportMapper(
+            GroupMappers.All(new MetricSampleWriter(selection, options.Naming)),
+            new DimensionPolicy(dimensions, log),
+            statistics);
+        var groups = config.AllGroups.Select(GroupTypeNames.Canonical).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in groups)
         {
             if (!mapper.MappedGroups.Contains(group))
             {
@@ -37,12 +45,23 @@ internal static class PipelineFactory
             }
         }
 
+        var unsent = selection.Enabled.Where(d => !groups.Contains(d.GroupType)).Select(d => d.Name).ToList();
+        if (options.Metrics is not null && unsent.Count > 0)
+        {
+            log.Write(LogLevel.Info, $"selected metrics not sent because the config does not enable their group: {string.Join(", ", unsent)}");
+        }
+
+        if (StorageResolutionAdvice.Check(options.StorageResolution, options.FlushInterval, options.Aggregation) is { } advice)
+        {
+            log.Write(LogLevel.Warning, advice);
+        }
+
         queue = new BoundedBatchQueue(options.MaxBufferedDatums, statistics, warnings);
         var stages = new PipelineStages(
             new NeuronReportParser(),
             new ReportFilter(config, warnings),
             mapper,
-            new MetricAggregator(options.FlushInterval, options.Aggregation),
+            new MetricAggregator(options.FlushInterval, options.Aggregation, options.StorageResolution),
             new PutMetricDataBatcher(options.Namespace, sizer),
             queue,
             sink,

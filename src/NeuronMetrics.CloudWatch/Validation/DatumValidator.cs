@@ -49,6 +49,11 @@ public static class DatumValidator
         return null;
     }
 
+    /// <summary>Returns why a dimension would be rejected (empty, too long, invalid text), or null. The CLI checks static dimensions with it.</summary>
+    public static string? ValidateDimension(string name, string value) =>
+        TextError("dimension name", name, CloudWatchLimits.MaxDimensionNameLength)
+        ?? TextError($"value of dimension '{name}'", value, CloudWatchLimits.MaxDimensionValueLength);
+
     /// <summary>Returns why <paramref name="datum"/> would be rejected by CloudWatch at <paramref name="now"/>, or null when it is valid.</summary>
     public static string? Validate(MetricDatum datum, DateTimeOffset now)
     {

@@ -3,5 +3,18 @@ namespace NeuronMetrics.Mapping;
 /// <summary>The mapper of every metric group this version sends.</summary>
 public static class GroupMappers
 {
-    public static IReadOnlyList<IGroupMapper> All() => [new NeuronCoreCountersMapper()];
+    /// <summary>Every mapper with the default selection and dimensional naming.</summary>
+    public static IReadOnlyList<IGroupMapper> All() => All(new MetricSampleWriter(MetricSelection.Default, NamingStyle.Dimensional));
+
+    /// <summary>Every mapper, sharing one <paramref name="writer"/> (selection, naming, key cache).</summary>
+    public static IReadOnlyList<IGroupMapper> All(MetricSampleWriter writer) =>
+    [
+        new NeuronCoreCountersMapper(writer),
+        new MemoryUsedMapper(writer),
+        new RuntimeVcpuUsageMapper(writer),
+        new ExecutionStatsMapper(writer),
+        new VcpuUsageMapper(writer),
+        new MemoryInfoMapper(writer),
+        new HardwareCountersMapper(writer),
+    ];
 }

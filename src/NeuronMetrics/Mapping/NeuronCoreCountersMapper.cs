@@ -1,18 +1,18 @@
 using System.Text.Json;
-using NeuronMetrics.Model;
 using NeuronMetrics.Reports;
 
 namespace NeuronMetrics.Mapping;
 
 /// <summary>
-/// <c>neuroncore_counters</c> → <c>NeuronCoreUtilization</c> (Percent) per core in
-/// <c>neuroncores_in_use</c>. Only the core's own <c>neuroncore_utilization</c> counts; newer
-/// per-core fields and sub-core objects are skipped. Non-finite or out-of-range values are dropped
-/// and counted.
+/// <c>neuroncore_counters</c> → per core in <c>neuroncores_in_use</c>: <c>NeuronCoreUtilization</c>
+/// (Percent) and, when selected, <c>NeuronCoreFlops</c> / <c>NeuronCoreEffectiveFlops</c>. Other
+/// per-core fields and sub-core objects are skipped. With the instance average selected, the mean
+/// utilization over every core of the report (all runtimes) is added once per report.
 /// </summary>
-public sealed class NeuronCoreCountersMapper : IGroupMapper
+public sealed class NeuronCoreCountersMapper(MetricSampleWriter writer) : IGroupMapper
 {
-    private readonly Dictionary<(Dimension[] Base, string Core), MetricKey> _keys = [];
+    private double _utilizationSum;
+    private int _utilizationCount;
 
     public string GroupType => GroupTypeNames.NeuronCoreCounters;
 
@@ -35,11 +35,22 @@ public sealed class NeuronCoreCountersMapper : IGroupMapper
         }
     }
 
+    public void EndReport(in MappingContext context, List<MetricSample> output)
+    {
+        if (_utilizationCount > 0)
+        {
+            writer.Add(MetricCatalog.NeuronCoreUtilizationAverage, context.ForInstance(), "", _utilizationSum / _utilizationCount, output);
+        }
+
+        _utilizationSum = 0;
+        _utilizationCount = 0;
+    }
+
     private void ReadCores(ref Utf8JsonReader reader, in MappingContext context, List<MetricSample> output)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string core = CoreIndex(ref reader);
+            string core = JsonNumberReader.IndexKey(ref reader);
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
@@ -49,60 +60,47 @@ public sealed class NeuronCoreCountersMapper : IGroupMapper
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                bool isUtilization = reader.ValueTextEquals("neuroncore_utilization"u8);
-                reader.Read();
-                if (!isUtilization)
+                if (reader.ValueTextEquals("neuroncore_utilization"u8))
                 {
-                    reader.Skip();
-                    continue;
+                    reader.Read();
+                    ReadUtilization(ref reader, context, core, output);
                 }
-
-                if (core.Length > 0 && reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value)
-                    && double.IsFinite(value) && value is >= 0 and <= 100)
+                else if (reader.ValueTextEquals("flops"u8))
                 {
-                    output.Add(new MetricSample(KeyFor(context, core), value, context.Timestamp));
+                    reader.Read();
+                    writer.AddFrom(MetricCatalog.NeuronCoreFlops, ref reader, context, core, output);
+                }
+                else if (reader.ValueTextEquals("effective_flops"u8))
+                {
+                    reader.Read();
+                    writer.AddFrom(MetricCatalog.NeuronCoreEffectiveFlops, ref reader, context, core, output);
                 }
                 else
                 {
-                    context.Statistics.AddValuesDropped();
+                    reader.Read();
                     reader.Skip();
                 }
             }
         }
     }
 
-    private MetricKey KeyFor(in MappingContext context, string core)
+    private void ReadUtilization(ref Utf8JsonReader reader, in MappingContext context, string core, List<MetricSample> output)
     {
-        if (!_keys.TryGetValue((context.BaseDimensions, core), out var key))
+        var definition = MetricCatalog.NeuronCoreUtilization;
+        if (!writer.IsEnabled(definition) && !writer.IsEnabled(MetricCatalog.NeuronCoreUtilizationAverage))
         {
-            if (_keys.Count >= 4096)
-            {
-                _keys.Clear();
-            }
-
-            key = new MetricKey(
-                MetricNames.NeuronCoreUtilization,
-                MetricUnit.Percent,
-                [.. context.BaseDimensions, new Dimension(DimensionNames.NeuronCore, core)],
-                context.Partition);
-            _keys[(context.BaseDimensions, core)] = key;
+            reader.Skip();
+            return;
         }
 
-        return key;
-    }
-
-    private static readonly string[] SmallIndexes = Enumerable.Range(0, 256).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-
-    /// <summary>The core index as its canonical decimal string, or "" when the key is not an index.</summary>
-    private static string CoreIndex(ref Utf8JsonReader reader)
-    {
-        var span = reader.ValueSpan;
-        if (!reader.ValueIsEscaped && span.Length is > 0 and <= 4 && System.Buffers.Text.Utf8Parser.TryParse(span, out int index, out int consumed)
-            && consumed == span.Length && index >= 0)
+        if (!JsonNumberReader.TryRead(ref reader, out double value) || value < 0 || value > definition.Maximum || core.Length == 0)
         {
-            return index < SmallIndexes.Length ? SmallIndexes[index] : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Statistics.AddValuesDropped();
+            return;
         }
 
-        return "";
+        _utilizationSum += value;
+        _utilizationCount++;
+        writer.Add(definition, context, core, value, output);
     }
 }

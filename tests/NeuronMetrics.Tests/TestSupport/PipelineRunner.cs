@@ -23,6 +23,14 @@ internal sealed class PipelineRunner
 
     public ManualClock Clock { get; } = new(Start);
 
+    public MetricSelection Selection { get; init; } = MetricSelection.Default;
+
+    public NamingStyle Naming { get; init; } = NamingStyle.Dimensional;
+
+    public DimensionSettings Dimensions { get; init; } = DimensionSettings.Default;
+
+    public int StorageResolution { get; init; } = 60;
+
     public async Task<string> RunDryRunAsync(Stream input, MonitorConfig? config = null, AggregationMode mode = AggregationMode.Values)
     {
         var output = new MemoryStream();
@@ -41,8 +49,8 @@ internal sealed class PipelineRunner
         var stages = new PipelineStages(
             new NeuronReportParser(),
             new ReportFilter(config ?? MonitorConfig.Default, warnings),
-            new ReportMapper(GroupMappers.All(), new DimensionPolicy(), Statistics),
-            new MetricAggregator(TimeSpan.FromSeconds(60), mode),
+            new ReportMapper(GroupMappers.All(new MetricSampleWriter(Selection, Naming)), new DimensionPolicy(Dimensions, Log), Statistics),
+            new MetricAggregator(TimeSpan.FromSeconds(60), mode, StorageResolution),
             new PutMetricDataBatcher("Neuron", new ApproximateSizer()),
             queue,
             sink,

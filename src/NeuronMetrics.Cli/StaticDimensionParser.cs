@@ -1,0 +1,95 @@
+using NeuronMetrics.CloudWatch;
+using NeuronMetrics.CloudWatch.Validation;
+using NeuronMetrics.Mapping;
+using NeuronMetrics.Model;
+
+namespace NeuronMetrics.Cli;
+
+/// <summary>Reads <c>--dimensions</c> (names to send) and <c>--dimension Key=Value</c> (static ones), with CloudWatch's rules.</summary>
+internal static class StaticDimensionParser
+{
+    /// <summary>A metric adds at most one dimension of its own (NeuronCore or NeuronDevice).</summary>
+    private const int OwnDimensions = 1;
+
+    /// <summary>The chosen names in order, or an error. Comma-separated, case-insensitive, each once.</summary>
+    public static IReadOnlyList<string> ParseSelected(IEnumerable<string> tokens, out string? error)
+    {
+        error = null;
+        var selected = new List<string>();
+        foreach (string item in Split(tokens))
+        {
+            string? name = DimensionNames.Selectable.FirstOrDefault(d => string.Equals(d, item, StringComparison.OrdinalIgnoreCase));
+            if (name is null)
+            {
+                error = $"--dimensions: unknown dimension '{item}' (expected {string.Join(", ", DimensionNames.Selectable)})";
+                return [];
+            }
+
+            if (selected.Contains(name))
+            {
+                error = $"--dimensions: '{name}' given twice";
+                return [];
+            }
+
+            selected.Add(name);
+        }
+
+        return selected;
+    }
+
+    /// <summary>The static dimensions, or an error naming the bad one.</summary>
+    public static IReadOnlyList<Dimension> ParseStatic(IEnumerable<string> tokens, int selectedCount, out string? error)
+    {
+        error = null;
+        var dimensions = new List<Dimension>();
+        foreach (string token in tokens)
+        {
+            int equals = token.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                error = $"--dimension: '{token}' is not Key=Value";
+                return [];
+            }
+
+            string name = token[..equals].Trim();
+            string value = token[(equals + 1)..];
+            if (DatumValidator.ValidateDimension(name, value) is { } invalid)
+            {
+                error = $"--dimension: {invalid}";
+                return [];
+            }
+
+            if (name.StartsWith(':') || name.Any(c => c > 127) || value.Any(c => c > 127) || string.IsNullOrWhiteSpace(value))
+            {
+                error = $"--dimension: '{token}': names and values must be ASCII, with a non-blank value, and names must not start with ':'";
+                return [];
+            }
+
+            if (DimensionNames.Reserved.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                error = $"--dimension: '{name}' is set by neuron-cw itself (use --dimensions to choose it)";
+                return [];
+            }
+
+            if (dimensions.Any(d => string.Equals(d.Name, name, StringComparison.Ordinal)))
+            {
+                error = $"--dimension: '{name}' given twice";
+                return [];
+            }
+
+            dimensions.Add(new Dimension(name, value));
+        }
+
+        if (selectedCount + dimensions.Count + OwnDimensions > CloudWatchLimits.MaxDimensionsPerDatum)
+        {
+            error = $"--dimension: too many dimensions ({selectedCount} chosen + {dimensions.Count} static + {OwnDimensions} per metric; at most {CloudWatchLimits.MaxDimensionsPerDatum})";
+            return [];
+        }
+
+        return dimensions;
+    }
+
+    /// <summary>Comma-separated items of every token, trimmed, empty ones left out.</summary>
+    public static IEnumerable<string> Split(IEnumerable<string> tokens) =>
+        tokens.SelectMany(t => t.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+}

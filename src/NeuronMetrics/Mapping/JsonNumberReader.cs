@@ -1,0 +1,55 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text.Json;
+
+namespace NeuronMetrics.Mapping;
+
+/// <summary>Reads the numbers and index keys of a group; a value of another type is skipped, never thrown on.</summary>
+internal static class JsonNumberReader
+{
+    private static readonly string[] SmallIndexes = Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    /// <summary>
+    /// With the reader on a value: true and the value when it is a finite number; otherwise skips
+    /// the value (object, array, string, null) and returns false.
+    /// </summary>
+    public static bool TryRead(ref Utf8JsonReader reader, out double value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value) && double.IsFinite(value))
+        {
+            return true;
+        }
+
+        value = 0;
+        reader.Skip();
+        return false;
+    }
+
+    /// <summary>Reads the property name a core index ("0", "17") as its canonical decimal string, or "" when it is not an index.</summary>
+    public static string IndexKey(ref Utf8JsonReader reader)
+    {
+        var span = reader.ValueSpan;
+        if (!reader.ValueIsEscaped && span.Length is > 0 and <= 4 && Utf8Parser.TryParse(span, out int index, out int consumed)
+            && consumed == span.Length && index >= 0)
+        {
+            return IndexName(index);
+        }
+
+        return "";
+    }
+
+    /// <summary>With the reader on a value: the canonical string of a non-negative integer index, or "" (value skipped).</summary>
+    public static string IndexValue(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int index) && index >= 0)
+        {
+            return IndexName(index);
+        }
+
+        reader.Skip();
+        return "";
+    }
+
+    private static string IndexName(int index) =>
+        index < SmallIndexes.Length ? SmallIndexes[index] : index.ToString(CultureInfo.InvariantCulture);
+}
