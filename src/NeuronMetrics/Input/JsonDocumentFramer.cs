@@ -128,7 +128,10 @@ public sealed class JsonDocumentFramer : IDisposable
 
                 var json = _buffer.AsMemory(_start, docEnd - _start);
                 _start = docEnd;
-                return new FramedDocument(json, startLine, null);
+                // A document that arrived in one read is complete before the size check below ever runs.
+                return json.Length > _maxDocumentBytes
+                    ? new FramedDocument(default, startLine, $"document larger than {_maxDocumentBytes} bytes skipped ({json.Length} bytes)")
+                    : new FramedDocument(json, startLine, null);
             }
 
             if (scanned - _start > _maxDocumentBytes)
