@@ -47,16 +47,7 @@ public sealed class DryRunEndToEndTests
         datums.Should().OnlyContain(d => d.Timestamp.Ticks % TimeSpan.TicksPerMinute == 0, "datums carry the start of their 60 s interval");
         datums.Should().OnlyContain(d => d.Timestamp > started.AddMinutes(-1) && d.Timestamp <= ended);
 
-        var byCore = datums.GroupBy(d => d.Core).ToDictionary(g => g.Key, g => g.ToList());
-        byCore.Keys.Should().BeEquivalentTo(expected.Values.Keys);
-        foreach (var (core, values) in expected.Values)
-        {
-            var coreDatums = byCore[core];
-            coreDatums.Select(d => d.Timestamp).Should().OnlyHaveUniqueItems($"{core}: one datum per core per interval");
-            coreDatums.Sum(d => d.Counts!.Sum()).Should().Be(values.Count, $"{core}: Counts add up to the reports");
-            coreDatums.Sum(d => d.Values!.Zip(d.Counts!, (v, c) => v * c).Sum()).Should().BeApproximately(values.Sum(), 1e-9, $"{core}: sum of Values×Counts");
-            coreDatums.SelectMany(d => d.Samples).Order().Should().Equal(values.Order(), $"{core}: exactly the input's values");
-        }
+        DatumChecks.ShouldMatch(datums, expected);
 
         var summary = SummaryLine.Parse(result);
         summary["reports"].Should().Be(expected.Reports);

@@ -57,7 +57,12 @@ internal sealed class SampleExpectations
                         values[key] = list;
                     }
 
-                    list.Add(core.Value.GetProperty("neuroncore_utilization").GetDouble());
+
+                    // Only a number is a utilization; anything else is dropped by neuron-cw (and counted).
+                    if (core.Value.GetProperty("neuroncore_utilization") is { ValueKind: JsonValueKind.Number } utilization)
+                    {
+                        list.Add(utilization.GetDouble());
+                    }
                 }
             }
         }
