@@ -147,6 +147,24 @@ public sealed class JsonDocumentFramerTests
     }
 
     [Fact]
+    public async Task ReadNextAsync_StreamIgnoringCancellation_StopsWaitingWhenCancelled()
+    {
+        // Like console stdin: a read that never ends and does not look at the token.
+        using var framer = new JsonDocumentFramer(new NeverEndingReadStream());
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        var read = async () => await framer.ReadNextAsync(cancel.Token);
+
+        (await read.Should().ThrowAsync<OperationCanceledException>().WaitAsync(TimeSpan.FromSeconds(10))).Which.CancellationToken.Should().Be(cancel.Token);
+    }
+
+    private sealed class NeverEndingReadStream : MemoryStream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            new(new TaskCompletionSource<int>().Task);
+    }
+
+    [Fact]
     public async Task ReadNextAsync_DocumentAtExactLimit_IsKept()
     {
         string doc = "{\"a\":\"" + new string('x', 1024 - 8) + "\"}";
