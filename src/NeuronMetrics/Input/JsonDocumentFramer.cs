@@ -26,6 +26,7 @@ public sealed class JsonDocumentFramer : IDisposable
     private int _end;
     private long _line = 1;
     private bool _eof;
+    private Task<int>? _pendingRead;
 
     public JsonDocumentFramer(Stream input, int maxDocumentBytes = DefaultMaxDocumentBytes)
     {
@@ -62,6 +63,13 @@ public sealed class JsonDocumentFramer : IDisposable
 
     public void Dispose()
     {
+        if (_pendingRead is { IsCompleted: false })
+        {
+            // An abandoned read may still write into the buffer: leave it to the GC, not the pool.
+            _buffer = [];
+            return;
+        }
+
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = [];
     }
@@ -128,7 +136,10 @@ public sealed class JsonDocumentFramer : IDisposable
 
                 var json = _buffer.AsMemory(_start, docEnd - _start);
                 _start = docEnd;
-                return new FramedDocument(json, startLine, null);
+                // A document that arrived in one read is complete before the size check below ever runs.
+                return json.Length > _maxDocumentBytes
+                    ? new FramedDocument(default, startLine, $"document larger than {_maxDocumentBytes} bytes skipped ({json.Length} bytes)")
+                    : new FramedDocument(json, startLine, null);
             }
 
             if (scanned - _start > _maxDocumentBytes)
@@ -291,7 +302,20 @@ public sealed class JsonDocumentFramer : IDisposable
             _buffer = bigger;
         }
 
-        int read = await _input.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        var pending = _input.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+        int read;
+        if (pending.IsCompleted)
+        {
+            read = pending.GetAwaiter().GetResult();
+        }
+        else
+        {
+            // Console stdin ignores the token: stop waiting when it fires (SIGTERM) and leave the read behind.
+            _pendingRead = pending.AsTask();
+            read = await _pendingRead.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _pendingRead = null;
+        }
+
         if (read == 0)
         {
             _eof = true;

@@ -1,0 +1,58 @@
+using NeuronMetrics.Cli.Tests.TestSupport;
+using NeuronMetrics.Tests;
+
+namespace NeuronMetrics.Cli.Tests;
+
+/// <summary>The built <c>neuron-cw --dry-run</c> on every bundled sample, checked against values read from the sample itself.</summary>
+public sealed class DryRunEndToEndTests
+{
+    public static TheoryData<string, string?> SamplesAndConfigs()
+    {
+        var data = new TheoryData<string, string?>();
+        foreach (string sample in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "samples"), "*.jsonl").Order())
+        {
+            foreach (string? config in new[] { "monitor.conf", "samples/monitor-all-groups.conf", null })
+            {
+                data.Add(Path.GetFileName(sample), config);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SamplesAndConfigs))]
+    public async Task DryRun_Sample_PrintsPerCoreDatumsMatchingTheInput(string sample, string? config)
+    {
+        string path = RepositoryFiles.Sample(sample);
+        var expected = SampleExpectations.FromFile(path);
+        List<string> arguments = ["--dry-run"];
+        if (config is not null)
+        {
+            arguments.AddRange(["--config", RepositoryFiles.At(config)]);
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        var result = await NeuronCwProcess.RunAsync(arguments, File.ReadAllBytes(path));
+        var ended = DateTimeOffset.UtcNow;
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var requests = DryRunRequest.ParseAll(result);
+        requests.Should().NotBeEmpty(result.ToString());
+        requests.Should().OnlyContain(r => r.Namespace == "Neuron");
+        requests.Should().OnlyContain(r => r.MetricData.Select(d => d.Dimensions["InstanceId"]).Distinct().Count() == 1, "requests are per instance");
+        var datums = requests.SelectMany(r => r.MetricData).ToList();
+        datums.Should().OnlyContain(d => d.MetricName == "NeuronCoreUtilization" && d.Unit == "Percent" && d.Values != null);
+        datums.Should().OnlyContain(d => d.Dimensions.Keys.Order().SequenceEqual(new[] { "InstanceId", "NeuronCore" }));
+        datums.Should().OnlyContain(d => d.Timestamp.Ticks % TimeSpan.TicksPerMinute == 0, "datums carry the start of their 60 s interval");
+        datums.Should().OnlyContain(d => d.Timestamp > started.AddMinutes(-1) && d.Timestamp <= ended);
+
+        DatumChecks.ShouldMatch(datums, expected);
+
+        var summary = SummaryLine.Parse(result);
+        summary["reports"].Should().Be(expected.Reports);
+        summary["rejected"].Should().Be(0);
+        summary["datums"].Should().Be(datums.Count);
+        summary["requests"].Should().Be(requests.Count);
+    }
+}

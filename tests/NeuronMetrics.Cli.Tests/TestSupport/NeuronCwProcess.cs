@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.IO.Pipes;
+using System.Text;
+
+namespace NeuronMetrics.Cli.Tests.TestSupport;
+
+/// <summary>
+/// A running <c>neuron-cw</c> with piped stdin and captured stdout/stderr. Its environment never
+/// sees the host's AWS settings: AWS_* variables are removed, HOME is an empty folder, IMDS is off
+/// and the shared config/credentials files point nowhere; tests add what they need on top.
+/// </summary>
+internal sealed class NeuronCwProcess : IDisposable
+{
+    /// <summary>Generous: the machine running the tests may be busy.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly string _home;
+    private readonly Task<string> _stdout;
+    private readonly Task<string> _stderr;
+
+    private NeuronCwProcess(Process process, string home)
+    {
+        _process = process;
+        _home = home;
+        _stdout = process.StandardOutput.ReadToEndAsync();
+        _stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    public int Id => _process.Id;
+
+    public Stream StandardInput => _process.StandardInput.BaseStream;
+
+    public bool HasExited => _process.HasExited;
+
+    public static NeuronCwProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var startInfo = NeuronCwExecutable.CreateStartInfo();
+        foreach (string argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.RedirectStandardInput = true;
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        startInfo.StandardOutputEncoding = Encoding.UTF8;
+        startInfo.StandardErrorEncoding = Encoding.UTF8;
+        startInfo.UseShellExecute = false;
+
+        string home = Directory.CreateTempSubdirectory("neuron-cw-home-").FullName;
+        foreach (string name in startInfo.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            startInfo.Environment.Remove(name);
+        }
+
+        startInfo.Environment["HOME"] = home;
+        startInfo.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        startInfo.Environment["AWS_CONFIG_FILE"] = Path.Combine(home, "no-such-dir", "config");
+        startInfo.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(home, "no-such-dir", "credentials");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                startInfo.Environment.Remove(name);
+            }
+            else
+            {
+                startInfo.Environment[name] = value;
+            }
+        }
+
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("neuron-cw did not start");
+        return new NeuronCwProcess(process, home);
+    }
+
+    /// <summary>Starts, writes <paramref name="stdin"/>, closes stdin and waits for the exit.</summary>
+    public static async Task<NeuronCwResult> RunAsync(
+        IEnumerable<string> arguments,
+        byte[] stdin,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null)
+    {
+        using var process = Start(arguments, environment);
+        await process.WriteAsync(stdin).ConfigureAwait(false);
+        process.CloseStandardInput();
+        return await process.WaitForExitAsync(timeout ?? DefaultTimeout).ConfigureAwait(false);
+    }
+
+    public static Task<NeuronCwResult> RunAsync(IEnumerable<string> arguments, string stdin, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null) =>
+        RunAsync(arguments, Encoding.UTF8.GetBytes(stdin), environment, timeout);
+
+    public async Task WriteAsync(byte[] bytes)
+    {
+        try
+        {
+            await StandardInput.WriteAsync(bytes).ConfigureAwait(false);
+            await StandardInput.FlushAsync().ConfigureAwait(false);
+        }
+        catch (IOException) when (_process.HasExited)
+        {
+            // The process stopped reading (e.g. a usage error); its exit code tells the test why.
+        }
+    }
+
+    public Task WriteAsync(string text) => WriteAsync(Encoding.UTF8.GetBytes(text));
+
+    public void CloseStandardInput()
+    {
+        try
+        {
+            _process.StandardInput.Close();
+        }
+        catch (IOException) when (_process.HasExited)
+        {
+        }
+    }
+
+    /// <summary>Waits until the process has taken everything written to its stdin so far.</summary>
+    public async Task WaitUntilInputReadAsync(TimeSpan timeout)
+    {
+        var pipe = (PipeStream)StandardInput;
+        var deadline = DateTime.UtcNow + timeout;
+        while (PipeBacklog.UnreadBytes(pipe) > 0)
+        {
+            if (DateTime.UtcNow > deadline || _process.HasExited)
+            {
+                throw new TimeoutException($"neuron-cw did not read its input within {timeout.TotalSeconds} s");
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends SIGTERM the way systemd or a shell would.</summary>
+    public void SendSigterm()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })
+            ?? throw new InvalidOperationException("kill did not start");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -TERM {Id} failed with exit code {kill.ExitCode}");
+        }
+    }
+
+    /// <summary>Waits for the exit (without touching stdin); throws with what was captured when it takes too long.</summary>
+    public async Task<NeuronCwResult> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+            throw new TimeoutException($"neuron-cw did not exit within {timeout.TotalSeconds} s\n{new NeuronCwResult(-1, await _stdout.ConfigureAwait(false), await _stderr.ConfigureAwait(false))}");
+        }
+
+        return new NeuronCwResult(_process.ExitCode, await _stdout.ConfigureAwait(false), await _stderr.ConfigureAwait(false));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_home, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
