@@ -41,18 +41,29 @@ public sealed class DryRunEndToEndTests
         requests.Should().NotBeEmpty(result.ToString());
         requests.Should().OnlyContain(r => r.Namespace == "Neuron");
         requests.Should().OnlyContain(r => r.MetricData.Select(d => d.Dimensions["InstanceId"]).Distinct().Count() == 1, "requests are per instance");
-        var datums = requests.SelectMany(r => r.MetricData).ToList();
-        datums.Should().OnlyContain(d => d.MetricName == "NeuronCoreUtilization" && d.Unit == "Percent" && d.Values != null);
+        var allDatums = requests.SelectMany(r => r.MetricData).ToList();
+        allDatums.Should().OnlyContain(d => d.Timestamp.Ticks % TimeSpan.TicksPerMinute == 0, "datums carry the start of their 60 s interval");
+        allDatums.Should().OnlyContain(d => d.Timestamp > started.AddMinutes(-1) && d.Timestamp <= ended);
+        var otherGroups = allDatums.Where(d => d.MetricName != "NeuronCoreUtilization").ToList();
+        if (config == "samples/monitor-all-groups.conf" && sample.Contains("all-groups", StringComparison.Ordinal))
+        {
+            otherGroups.Should().NotBeEmpty("the all-groups config sends every group the report has");
+        }
+        else if (config != "samples/monitor-all-groups.conf")
+        {
+            otherGroups.Should().BeEmpty("without the all-groups config only utilization is sent");
+        }
+
+        var datums = allDatums.Where(d => d.MetricName == "NeuronCoreUtilization").ToList();
+        datums.Should().OnlyContain(d => d.Unit == "Percent" && d.Values != null);
         datums.Should().OnlyContain(d => d.Dimensions.Keys.Order().SequenceEqual(new[] { "InstanceId", "NeuronCore" }));
-        datums.Should().OnlyContain(d => d.Timestamp.Ticks % TimeSpan.TicksPerMinute == 0, "datums carry the start of their 60 s interval");
-        datums.Should().OnlyContain(d => d.Timestamp > started.AddMinutes(-1) && d.Timestamp <= ended);
 
         DatumChecks.ShouldMatch(datums, expected);
 
         var summary = SummaryLine.Parse(result);
         summary["reports"].Should().Be(expected.Reports);
         summary["rejected"].Should().Be(0);
-        summary["datums"].Should().Be(datums.Count);
+        summary["datums"].Should().Be(allDatums.Count);
         summary["requests"].Should().Be(requests.Count);
     }
 }

@@ -17,17 +17,17 @@ public sealed partial class HostileInputEndToEndTests
     [Fact]
     public async Task Run_MixedHostileInput_OneWarningPerBadDocumentAndEveryValidReportCounted()
     {
-        var input = new List<(byte[] Bytes, bool Bad)>();
+        var input = new List<(byte[] Bytes, bool Bad, bool Warned)>();
         var valid = new List<string>();
-        void Good(string report, string bytes)
+        void Good(string report, string bytes, bool warned = false)
         {
             valid.Add(report);
-            input.Add((Encoding.UTF8.GetBytes(bytes), false));
+            input.Add((Encoding.UTF8.GetBytes(bytes), false, warned));
         }
 
-        void Bad(byte[] bytes) => input.Add((bytes, true));
+        void Bad(byte[] bytes) => input.Add((bytes, true, true));
 
-        input.Add(([0xEF, 0xBB, 0xBF], false)); // UTF-8 BOM first
+        input.Add(([0xEF, 0xBB, 0xBF], false, false)); // UTF-8 BOM first
         Good(Reports[0], Reports[0] + "\r\n");
         Bad("hello world\r\n"u8.ToArray());
         Bad(Encoding.UTF8.GetBytes(Reports[1][..150] + "\n")); // truncated: the next line starts a new report
@@ -39,17 +39,23 @@ public sealed partial class HostileInputEndToEndTests
         Good(Reports[4], Pretty(Reports[4], "\r\n") + "\r\n"); // back to back with the previous one
         Bad("{\"a\":1}\n"u8.ToArray());
         Bad("42\n"u8.ToArray());
-        Good(WithWrongTypedUtilization(Reports[5]), WithWrongTypedUtilization(Reports[5]) + "\n");
+        Good(WithWrongTypedUtilization(Reports[5]), WithWrongTypedUtilization(Reports[5]) + "\n", warned: true); // kept, one value dropped
         Good(Reports[6], Reports[6] + "\n");
         Bad("{\"neuron_runtime_data\":[{\"pid\":1,"u8.ToArray()); // cut off at end of input
 
         var expectedBadLines = new List<long>();
+        var expectedWarningLines = new List<long>();
         long line = 1;
-        foreach (var (bytes, bad) in input)
+        foreach (var (bytes, bad, warned) in input)
         {
             if (bad)
             {
                 expectedBadLines.Add(line);
+            }
+
+            if (warned)
+            {
+                expectedWarningLines.Add(line);
             }
 
             line += bytes.Count(b => b == (byte)'\n');
@@ -63,7 +69,7 @@ public sealed partial class HostileInputEndToEndTests
         var warnings = result.StderrLines.Where(l => l.Contains(": warning: ", StringComparison.Ordinal)).ToList();
         warnings.Should().OnlyContain(w => WarningLine().IsMatch(w), result.ToString());
         warnings.Select(w => long.Parse(WarningLine().Match(w).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
-            .Should().Equal(expectedBadLines, result.ToString());
+            .Should().Equal(expectedWarningLines, result.ToString());
         warnings.Should().Contain(w => w.Contains($"document larger than {MaxDocumentBytes} bytes", StringComparison.Ordinal));
 
         var summary = SummaryLine.Parse(result);
@@ -126,6 +132,6 @@ public sealed partial class HostileInputEndToEndTests
         return node.ToJsonString();
     }
 
-    [GeneratedRegex(@"^neuron-cw: warning: line (\d+): .+; skipped$")]
+    [GeneratedRegex(@"^neuron-cw: warning: line (\d+): .+(; skipped|; the rest of the report is kept)$")]
     private static partial Regex WarningLine();
 }

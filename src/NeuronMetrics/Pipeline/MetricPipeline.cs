@@ -15,6 +15,10 @@ namespace NeuronMetrics.Pipeline;
 /// </summary>
 public sealed class MetricPipeline(PipelineStages stages, PipelineOptions options)
 {
+    /// <summary>How often the "values dropped" warning may repeat: a field of the wrong type recurs every report.</summary>
+    private static readonly TimeSpan DroppedValuesWarningInterval = TimeSpan.FromMinutes(5);
+
+    private readonly RepeatThrottle _droppedValuesWarning = new(stages.Log, stages.Clock, DroppedValuesWarningInterval);
     private volatile InstanceInfo _lastInstance = InstanceInfo.Unknown;
 
     /// <summary>The instance of the latest report (its region is the last resort for the CloudWatch endpoint).</summary>
@@ -79,7 +83,13 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
             selected.Clear();
             samples.Clear();
             stages.Filter.Select(report, selected);
+            long droppedBefore = stages.Statistics.ValuesDropped;
             stages.Mapper.Map(report, selected, stages.Clock.GetUtcNow(), samples);
+            if (stages.Statistics.ValuesDropped - droppedBefore is > 0 and var dropped)
+            {
+                _droppedValuesWarning.Write(LogLevel.Warning, "values-dropped", $"line {document.StartLine}: {dropped} value(s) dropped (wrong type, not finite or out of range); the rest of the report is kept");
+            }
+
             stages.Statistics.AddSamples(samples.Count);
             stages.Aggregator.Add(samples);
         }
