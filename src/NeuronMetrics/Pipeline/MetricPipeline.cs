@@ -36,7 +36,9 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
 
         try
         {
-            await ReadAsync(input, maxDocumentBytes, stop).ConfigureAwait(false);
+            // Console and pipe reads ignore cancellation on Unix: stop waiting for the read instead, so SIGTERM
+            // is honoured while neuron-monitor keeps the pipe open but silent. The abandoned read ends with the process.
+            await ReadAsync(input, maxDocumentBytes, stop).WaitAsync(stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -59,7 +61,7 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         var report = new NeuronReport();
         var selected = new List<SelectedGroup>();
         var samples = new List<MetricSample>();
-        while (await framer.ReadNextAsync(stop).ConfigureAwait(false) is { } document)
+        while (await framer.ReadNextAsync(stop).ConfigureAwait(false) is { } document && !stop.IsCancellationRequested)
         {
             if (document.IsRejected)
             {
@@ -119,7 +121,7 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                stages.Log.Write(LogLevel.Info, StatisticsLine.Format("stats", stages.Statistics, stages.Queue.BufferedDatums));
+                stages.Log.Write(LogLevel.Info, StatisticsLine.Format("stats", stages.Statistics, stages.Queue.PendingDatums));
             }
         }
         catch (OperationCanceledException)
