@@ -153,7 +153,9 @@ internal sealed class CommandLineDefinition
 
     private void ValidateExclusiveOutputs(CommandResult result)
     {
-        if (result.GetValue(DryRun) && result.GetValue(Output) == OutputKind.Emf)
+        // Tokens, not values: reading an option whose value failed to parse would throw here.
+        bool emf = result.GetResult(Output) is { Tokens.Count: > 0 } output && output.Tokens[0].Value.Equals("emf", StringComparison.OrdinalIgnoreCase);
+        if (emf && result.GetResult(DryRun) is { Implicit: false })
         {
             result.AddError("--dry-run and --output emf both write to stdout: use one of them");
         }
