@@ -20,6 +20,7 @@ internal sealed class ThrottlePacer(TimeSpan initialGap, TimeSpan maxGap)
     public void OnThrottled() =>
         Gap = Gap == TimeSpan.Zero ? initialGap : TimeSpan.FromTicks(Math.Min(maxGap.Ticks, Gap.Ticks * 2));
 
+    /// <summary>Halves the gap; below half the initial gap pacing stops (so a single throttle paces the next two requests).</summary>
     public void OnUnthrottled() =>
-        Gap = Gap <= initialGap ? TimeSpan.Zero : TimeSpan.FromTicks(Gap.Ticks / 2);
+        Gap = Gap.Ticks / 2 < initialGap.Ticks / 2 ? TimeSpan.Zero : TimeSpan.FromTicks(Gap.Ticks / 2);
 }
