@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using NeuronMetrics.CloudWatch;
 using NeuronMetrics.CloudWatch.Credentials;
 using NeuronMetrics.CloudWatch.Query;
+using NeuronMetrics.CloudWatch.Retry;
 using NeuronMetrics.Config;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Mapping;
@@ -19,7 +20,7 @@ internal static class CliApplication
     {
         var definition = new CommandLineDefinition();
         var root = definition.CreateRootCommand();
-        root.SetAction((parseResult, _) => RunPipelineAsync(definition.ToOptions(parseResult)));
+        root.SetAction((parseResult, _) => RunGuardedAsync(definition.ToOptions(parseResult)));
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -37,10 +38,26 @@ internal static class CliApplication
         return await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);
     }
 
+    /// <summary>An unexpected failure is one stderr line and exit code 1, not a stack trace in the journal.</summary>
+    private static async Task<int> RunGuardedAsync(CliOptions options)
+    {
+        try
+        {
+            return await RunPipelineAsync(options).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            await Console.Error.WriteLineAsync($"neuron-cw: error: unexpected failure: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+
     private static async Task<int> RunPipelineAsync(CliOptions options)
     {
-        var log = new StderrDiagnosticLog(Console.Error, options.LogLevel);
         var clock = TimeProvider.System;
+        IDiagnosticLog log = options.LogFormat == LogFormat.Json
+            ? new JsonLinesDiagnosticLog(Console.OpenStandardError(), options.LogLevel, clock)
+            : new StderrDiagnosticLog(Console.Error, options.LogLevel);
         MonitorConfig config;
         try
         {
@@ -81,6 +98,10 @@ internal static class CliApplication
         {
             sink = new DryRunJsonSink(Console.OpenStandardOutput(), statistics);
         }
+        else if (options.Output == OutputKind.Emf)
+        {
+            sink = new EmfSink(Console.OpenStandardOutput(), statistics);
+        }
         else
         {
             var credentials = new DefaultCredentialSource(options.Profile);
@@ -101,6 +122,8 @@ internal static class CliApplication
                         Profile = options.Profile,
                         Credentials = credentials,
                         FallbackRegion = () => pipeline?.LastInstance.Region,
+                        // Weeks unattended: keep retrying until delivered; the buffer bound and shutdown decide what is dropped.
+                        Retry = RetryOptions.Unattended,
                         Clock = clock,
                     },
                     log,
@@ -123,7 +146,7 @@ internal static class CliApplication
         using var stdin = Console.OpenStandardInput();
         await pipeline.RunAsync(stdin, stop.Token, options.MaxDocumentBytes).ConfigureAwait(false);
 
-        log.Write(LogLevel.Info, StatisticsLine.Format("done", statistics, queue.BufferedDatums));
+        log.Write(LogLevel.Info, StatisticsLine.Format("done", statistics, queue.PendingDatums));
         return statistics.DatumsDropped > 0 ? ExitCodes.DataDropped : ExitCodes.Success;
 
         void Stop(PosixSignalContext context)

@@ -82,7 +82,7 @@ internal sealed class CommandLineDefinition
     public Option<int> MaxBufferedDatums { get; } = new("--max-buffered-datums")
     {
         Description = "Datums held while CloudWatch is slow or down; when full the oldest are dropped and counted.",
-        DefaultValueFactory = _ => 50_000,
+        DefaultValueFactory = _ => CliOptions.DefaultMaxBufferedDatums,
         HelpName = "N",
     };
 
@@ -131,16 +131,43 @@ internal sealed class CommandLineDefinition
         HelpName = "1|60",
     };
 
+    public Option<OutputKind> Output { get; } = new("--output")
+    {
+        Description = "cloudwatch: PutMetricData calls; emf: CloudWatch Embedded Metric Format documents on stdout (one per line) for a log agent, no AWS credentials needed.",
+        DefaultValueFactory = _ => OutputKind.CloudWatch,
+        CustomParser = ParseOutput,
+        HelpName = "cloudwatch|emf",
+    };
+
+    public Option<LogFormat> LogFormat { get; } = new("--log-format")
+    {
+        Description = "stderr diagnostics: text lines, or one JSON object per line (time, level, message).",
+        DefaultValueFactory = _ => Cli.LogFormat.Text,
+        CustomParser = ParseLogFormat,
+        HelpName = "text|json",
+    };
+
+    /// <summary>TimeSpan.Zero stands for 'off' (System.CommandLine cannot carry a null from a custom parser).</summary>
+    public Option<TimeSpan> StatsInterval { get; } = new("--stats-interval")
+    {
+        Description = "How often to log a stats line while running (reports, datums, requests, retries, drops, buffer); 'off' for only the one at exit.",
+        DefaultValueFactory = _ => CliOptions.DefaultStatsInterval,
+        CustomParser = ParseOptionalDuration,
+        HelpName = "DURATION|off",
+    };
+
     public RootCommand CreateRootCommand()
     {
         var root = new RootCommand("Reads neuron-monitor reports on stdin and publishes the selected metrics to Amazon CloudWatch.")
         {
             Config, Namespace, FlushInterval, Aggregation, DryRun, Region, EndpointUrl, Profile, LogLevel, ShutdownTimeout, MaxBufferedDatums, MaxDocumentBytes,
             Metrics, Naming, Dimensions, Dimension, InstanceAverage, StorageResolution,
+            Output, LogFormat, StatsInterval,
         };
         Metrics.Validators.Add(ValidateMetrics);
         StorageResolution.Validators.Add(ValidateStorageResolution);
         root.Validators.Add(ValidateDimensions);
+        root.Validators.Add(ValidateExclusiveOutputs);
         Namespace.Validators.Add(ValidateNamespace);
         MaxBufferedDatums.Validators.Add(r => RequireAtLeast(r, MaxBufferedDatums, 1));
         MaxDocumentBytes.Validators.Add(r => RequireAtLeast(r, MaxDocumentBytes, 1024));
@@ -168,6 +195,9 @@ internal sealed class CommandLineDefinition
         StaticDimensions = StaticDimensionParser.ParseStatic(result.GetValue(Dimension) ?? [], SelectedDimensions(result, out _).Count, out _),
         InstanceAverage = result.GetValue(InstanceAverage),
         StorageResolution = result.GetValue(StorageResolution),
+        Output = result.GetValue(Output),
+        LogFormat = result.GetValue(LogFormat),
+        StatsInterval = result.GetValue(StatsInterval) is { } stats && stats > TimeSpan.Zero ? stats : null,
     };
 
     private static IReadOnlyList<string>? MetricPatterns(OptionResult? result) =>
@@ -241,6 +271,52 @@ internal sealed class CommandLineDefinition
                 result.AddError($"--naming: invalid value '{text}' (expected dimensional or legacy)");
                 return default;
         }
+    }
+
+    private void ValidateExclusiveOutputs(CommandResult result)
+    {
+        // Tokens, not values: reading an option whose value failed to parse would throw here.
+        bool emf = result.GetResult(Output) is { Tokens.Count: > 0 } output && output.Tokens[0].Value.Equals("emf", StringComparison.OrdinalIgnoreCase);
+        if (emf && result.GetResult(DryRun) is { Implicit: false })
+        {
+            result.AddError("--dry-run and --output emf both write to stdout: use one of them");
+        }
+    }
+
+    private static OutputKind ParseOutput(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        switch (text.ToLowerInvariant())
+        {
+            case "cloudwatch":
+                return OutputKind.CloudWatch;
+            case "emf":
+                return OutputKind.Emf;
+            default:
+                result.AddError($"--output: invalid value '{text}' (expected cloudwatch or emf)");
+                return default;
+        }
+    }
+
+    private static LogFormat ParseLogFormat(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        switch (text.ToLowerInvariant())
+        {
+            case "text":
+                return Cli.LogFormat.Text;
+            case "json":
+                return Cli.LogFormat.Json;
+            default:
+                result.AddError($"--log-format: invalid value '{text}' (expected text or json)");
+                return default;
+        }
+    }
+
+    private static TimeSpan ParseOptionalDuration(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        return text.Equals("off", StringComparison.OrdinalIgnoreCase) || text == "0" ? TimeSpan.Zero : ParseDuration(result);
     }
 
     private static TimeSpan ParseDuration(ArgumentResult result)

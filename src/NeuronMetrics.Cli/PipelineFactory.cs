@@ -72,6 +72,7 @@ internal static class PipelineFactory
         {
             FlushInterval = options.FlushInterval,
             ShutdownTimeout = options.ShutdownTimeout,
+            StatsInterval = options.StatsInterval,
         });
     }
 }

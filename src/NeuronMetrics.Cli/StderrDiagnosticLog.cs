@@ -25,7 +25,7 @@ internal sealed class StderrDiagnosticLog(TextWriter error, LogLevel minimum) : 
         }
     }
 
-    private static string Label(LogLevel level) => level switch
+    internal static string Label(LogLevel level) => level switch
     {
         LogLevel.Debug => "debug",
         LogLevel.Info => "info",

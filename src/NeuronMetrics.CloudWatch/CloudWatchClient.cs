@@ -27,6 +27,7 @@ internal sealed class CloudWatchClient : IDisposable
     private readonly RequestCompressor _compressor;
     private readonly RetryPolicy _retry;
     private readonly TimeProvider _clock;
+    private readonly ThrottlePacer _pacer;
     private readonly ReusableBuffer _body = new();
     private readonly ReusableBuffer _compressed = new();
     private readonly List<MetricDatum> _valid = [];
@@ -40,7 +41,8 @@ internal sealed class CloudWatchClient : IDisposable
         HttpTransport transport,
         RequestCompressor compressor,
         RetryPolicy retry,
-        TimeProvider clock)
+        TimeProvider clock,
+        ThrottlePacer? pacer = null)
     {
         _endpoints = endpoints;
         _fallbackRegion = fallbackRegion;
@@ -49,12 +51,19 @@ internal sealed class CloudWatchClient : IDisposable
         _compressor = compressor;
         _retry = retry;
         _clock = clock;
+        _pacer = pacer ?? new ThrottlePacer(ThrottlePacer.DefaultInitialGap, ThrottlePacer.DefaultMaxGap);
     }
+
+    /// <summary>The current gap between requests after throttling (zero when not throttled).</summary>
+    public TimeSpan PacingGap => _pacer.Gap;
 
     /// <summary>Our estimate of (server time − local time), learnt from clock-skew errors.</summary>
     public TimeSpan ClockOffset => _clockOffset;
 
-    public async Task<PutMetricDataResult> PutMetricDataAsync(MetricBatch batch, CancellationToken cancellationToken)
+    /// <param name="batch">The datums to send.</param>
+    /// <param name="retrying">Told about each failed attempt that will be retried, when it happens.</param>
+    /// <param name="cancellationToken">Stops waiting and retrying (shutdown, or the batch was displaced).</param>
+    public async Task<PutMetricDataResult> PutMetricDataAsync(MetricBatch batch, Action<RetryNotice>? retrying, CancellationToken cancellationToken)
     {
         var now = CorrectedNow();
         var invalid = new List<string>();
@@ -95,13 +104,24 @@ internal sealed class CloudWatchClient : IDisposable
             contentEncoding = "gzip";
         }
 
+        if (_pacer.Gap > TimeSpan.Zero)
+        {
+            await Task.Delay(_pacer.Gap, _clock, cancellationToken).ConfigureAwait(false);
+        }
+
         var started = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
             var (error, failure) = await AttemptAsync(_endpoint, payload, contentEncoding, cancellationToken).ConfigureAwait(false);
             if (error is null)
             {
+                _pacer.OnUnthrottled();
                 return new PutMetricDataResult(true, _valid.Count, invalid, attempt, null);
+            }
+
+            if (RetryPolicy.IsThrottle(failure))
+            {
+                _pacer.OnThrottled();
             }
 
             var decision = _retry.Decide(failure, attempt, started.Elapsed);
@@ -110,7 +130,10 @@ internal sealed class CloudWatchClient : IDisposable
                 return new PutMetricDataResult(false, 0, invalid, attempt, error);
             }
 
-            await Task.Delay(decision.Delay, _clock, cancellationToken).ConfigureAwait(false);
+            // After throttling, wait at least the pacing gap even if the jittered backoff came out shorter.
+            var delay = decision.Delay > _pacer.Gap ? decision.Delay : _pacer.Gap;
+            retrying?.Invoke(new RetryNotice(attempt, error, delay, decision.Reason));
+            await Task.Delay(delay, _clock, cancellationToken).ConfigureAwait(false);
         }
     }
 

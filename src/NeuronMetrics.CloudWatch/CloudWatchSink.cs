@@ -17,10 +17,15 @@ public sealed class CloudWatchSink : IMetricSink
     /// <summary>At most one line about invalid datums per this interval, with a count of the ones not shown.</summary>
     private static readonly TimeSpan InvalidDatumLogInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>During an outage a retry happens every few seconds for hours: say so at most once a minute.</summary>
+    private static readonly TimeSpan RetryLogInterval = TimeSpan.FromMinutes(1);
+
     private readonly CloudWatchClient _client;
     private readonly IDiagnosticLog _log;
     private readonly PipelineStatistics _statistics;
     private readonly TimeProvider _clock;
+    private readonly RepeatThrottle _retryWarnings;
+    private readonly Action<RetryNotice> _retrying;
     private DateTimeOffset _nextInvalidLog = DateTimeOffset.MinValue;
     private long _invalidNotLogged;
 
@@ -30,6 +35,8 @@ public sealed class CloudWatchSink : IMetricSink
         _log = log;
         _statistics = statistics;
         _clock = clock;
+        _retryWarnings = new RepeatThrottle(log, clock, RetryLogInterval);
+        _retrying = OnRetrying;
     }
 
     /// <summary>
@@ -55,7 +62,8 @@ public sealed class CloudWatchSink : IMetricSink
             new HttpTransport(options.AttemptTimeout, options.HttpHandler),
             new RequestCompressor(compression),
             new RetryPolicy(options.Retry, options.Random ?? Random.Shared),
-            options.Clock);
+            options.Clock,
+            new ThrottlePacer(options.ThrottleGap, options.MaxThrottleGap));
         return new CloudWatchSink(client, log, statistics, options.Clock);
     }
 
@@ -63,13 +71,8 @@ public sealed class CloudWatchSink : IMetricSink
     {
         ArgumentNullException.ThrowIfNull(batch);
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await _client.PutMetricDataAsync(batch, cancellationToken).ConfigureAwait(false);
+        var result = await _client.PutMetricDataAsync(batch, _retrying, cancellationToken).ConfigureAwait(false);
         ReportInvalid(result.DatumsInvalid);
-        for (var i = 1; i < result.Attempts; i++)
-        {
-            _statistics.AddRetry();
-        }
-
         if (result.Attempts > 0)
         {
             _statistics.AddRequest();
@@ -88,6 +91,16 @@ public sealed class CloudWatchSink : IMetricSink
             var requestId = error.RequestId is null ? string.Empty : $" (request id {error.RequestId})";
             _log.Write(LogLevel.Error, $"CloudWatch PutMetricData failed after {result.Attempts} attempt(s): {error.Code}: {error.Message}{requestId}; {lost} datum(s) dropped");
         }
+    }
+
+    /// <summary>Counts each retry when it happens, so the periodic stats line shows an outage while it lasts.</summary>
+    private void OnRetrying(RetryNotice notice)
+    {
+        _statistics.AddRetry();
+        _retryWarnings.Write(
+            LogLevel.Warning,
+            "retry",
+            $"CloudWatch PutMetricData attempt {notice.FailedAttempt} failed ({notice.Reason}: {notice.Error.Code}: {notice.Error.Message}); retrying in {notice.Delay.TotalSeconds:0.###} s");
     }
 
     private void ReportInvalid(IReadOnlyList<string> invalid)

@@ -21,6 +21,12 @@ public sealed record CloudWatchSinkOptions
     /// <summary>Retry limits and backoff.</summary>
     public RetryOptions Retry { get; init; } = RetryOptions.Default;
 
+    /// <summary>Gap between requests after the first throttling response; doubles per further throttle.</summary>
+    public TimeSpan ThrottleGap { get; init; } = ThrottlePacer.DefaultInitialGap;
+
+    /// <summary>Largest gap between requests while throttled.</summary>
+    public TimeSpan MaxThrottleGap { get; init; } = ThrottlePacer.DefaultMaxGap;
+
     /// <summary>Per-attempt HTTP timeout.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

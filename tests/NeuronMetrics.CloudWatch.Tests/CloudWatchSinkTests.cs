@@ -44,7 +44,8 @@ public sealed class CloudWatchSinkTests
         statistics.DatumsDropped.Should().Be(0);
         statistics.Requests.Should().Be(1);
         statistics.Retries.Should().Be(5);
-        log.Lines.Should().BeEmpty();
+        // One warning for the outage (further retries within a minute are counted, not repeated).
+        log.Lines.Should().ContainSingle().Which.Message.Should().Contain("attempt 1 failed (throttled: Throttling").And.Contain("retrying in");
     }
 
     [Fact]
@@ -82,7 +83,8 @@ public sealed class CloudWatchSinkTests
         server.Requests.Should().HaveCount(6);
         statistics.DatumsDropped.Should().Be(4);
         statistics.Requests.Should().Be(2);
-        log.Lines.Should().HaveCount(2).And.OnlyContain(l => l.Message.Contains("ServiceUnavailable", StringComparison.Ordinal));
+        log.Lines.Should().HaveCount(3).And.OnlyContain(l => l.Message.Contains("ServiceUnavailable", StringComparison.Ordinal));
+        log.Lines.Count(l => l.Level == LogLevel.Error).Should().Be(2);
     }
 
     [Fact]
@@ -157,8 +159,27 @@ public sealed class CloudWatchSinkTests
         await act.Should().ThrowAsync<OperationCanceledException>();
     }
 
+    [Fact]
+    public async Task SendAsync_AfterThrottling_NextRequestsPaced()
+    {
+        await using var server = new FakeCloudWatchServer(
+            FakeCloudWatchServer.Error(400, "Throttling"),
+            FakeCloudWatchServer.Ok(),
+            FakeCloudWatchServer.Ok());
+        var statistics = new PipelineStatistics();
+        await using (var sink = CreateSink(server, statistics, new RecordingLog(), throttleGap: TimeSpan.FromMilliseconds(400)))
+        {
+            await sink.SendAsync(Batch(), CancellationToken.None);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            await sink.SendAsync(Batch(), CancellationToken.None);
+            started.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(150), "the gap after one throttle (400 ms) halves to 200 ms on the next success");
+        }
+
+        statistics.DatumsSent.Should().Be(4);
+    }
+
     private static CloudWatchSink CreateSink(
-        FakeCloudWatchServer server, PipelineStatistics statistics, IDiagnosticLog log, int maxAttempts = 10, TimeSpan? backoff = null, TimeProvider? clock = null) =>
+        FakeCloudWatchServer server, PipelineStatistics statistics, IDiagnosticLog log, int maxAttempts = 10, TimeSpan? backoff = null, TimeProvider? clock = null, TimeSpan? throttleGap = null) =>
         CloudWatchSink.Create(
             new CloudWatchSinkOptions
             {
@@ -171,6 +192,8 @@ public sealed class CloudWatchSinkTests
                 ProfileRegion = _ => null,
                 Clock = clock ?? TimeProvider.System,
                 Random = new Random(1),
+                ThrottleGap = throttleGap ?? TimeSpan.FromMilliseconds(20),
+                MaxThrottleGap = TimeSpan.FromSeconds(1),
             },
             log,
             statistics);

@@ -15,7 +15,11 @@ public sealed class DefaultCredentialSource : ICredentialSource, IDisposable
     private AWSCredentials? _profileCredentials;
 
     /// <param name="profile">An explicit --profile; null uses the default chain (which honours AWS_PROFILE).</param>
-    public DefaultCredentialSource(string? profile = null) => _profile = string.IsNullOrWhiteSpace(profile) ? null : profile;
+    public DefaultCredentialSource(string? profile = null)
+    {
+        CredentialServiceClients.EnsureRegistered();
+        _profile = string.IsNullOrWhiteSpace(profile) ? null : profile;
+    }
 
     public async ValueTask<AWSCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
     {

@@ -9,4 +9,10 @@ public sealed record RetryOptions(int MaxAttempts, TimeSpan BaseBackoff, TimeSpa
 {
     /// <summary>AWS "standard" retry mode shape, with more attempts: metrics are worth waiting for.</summary>
     public static RetryOptions Default { get; } = new(10, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+
+    /// <summary>
+    /// For runs that last weeks: retryable failures are retried until the batch is delivered, displaced by
+    /// buffer overflow or cancelled at shutdown; the backoff ceiling stops at 30 s so recovery is noticed quickly.
+    /// </summary>
+    public static RetryOptions Unattended { get; } = new(int.MaxValue, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
 }

@@ -27,6 +27,8 @@ internal sealed class RetryPolicy(RetryOptions options, Random random)
         "RequestTimeout", "RequestTimeoutException", "InternalFailure", "InternalError", "ServiceUnavailable",
     };
 
+    private const string Throttled = "throttled";
+
     public RetryOptions Options { get; } = options;
 
     /// <param name="failure">What went wrong.</param>
@@ -62,6 +64,9 @@ internal sealed class RetryPolicy(RetryOptions options, Random random)
         return TimeSpan.FromTicks((long)(random.NextDouble() * ceiling));
     }
 
+    /// <summary>True when the service asked us to slow down (throttling code or HTTP 429).</summary>
+    public static bool IsThrottle(AttemptFailure failure) => Classify(failure) == Throttled;
+
     /// <summary>Why the failure is retryable, or null when it is not.</summary>
     private static string? Classify(AttemptFailure failure)
     {
@@ -78,7 +83,7 @@ internal sealed class RetryPolicy(RetryOptions options, Random random)
         {
             if (ThrottlingCodes.Contains(code))
             {
-                return "throttled";
+                return Throttled;
             }
 
             if (ClockSkewCodes.Contains(code))
@@ -94,7 +99,7 @@ internal sealed class RetryPolicy(RetryOptions options, Random random)
 
         return failure.StatusCode switch
         {
-            429 => "throttled",
+            429 => Throttled,
             >= 500 and <= 599 => "server error",
             _ => null,
         };

@@ -6,6 +6,9 @@ namespace NeuronMetrics.Dispatch;
 /// <summary>
 /// Batches waiting for the sink, bounded in datums. Enqueue never blocks (reading stdin must not
 /// stall neuron-monitor); when full, the oldest batches are dropped and counted.
+/// The batch being sent (the last one dequeued, until <see cref="Settle"/>) still counts toward the
+/// bound and is the oldest: when an overflow reaches it, <see cref="InFlightDisplaced"/> fires so a
+/// sink retrying through an outage gives it up (the dispatcher counts it as dropped).
 /// </summary>
 public sealed class BoundedBatchQueue
 {
@@ -17,6 +20,8 @@ public sealed class BoundedBatchQueue
     private readonly RepeatThrottle _warnings;
     private int _datums;
     private bool _completed;
+    private int _inFlightDatums;
+    private CancellationTokenSource? _inFlight;
 
     public BoundedBatchQueue(int maxDatums, PipelineStatistics statistics, RepeatThrottle warnings)
     {
@@ -26,6 +31,7 @@ public sealed class BoundedBatchQueue
         _warnings = warnings;
     }
 
+    /// <summary>Datums waiting in the queue (not counting the batch being sent).</summary>
     public int BufferedDatums
     {
         get
@@ -37,11 +43,36 @@ public sealed class BoundedBatchQueue
         }
     }
 
+    /// <summary>Datums waiting plus the batch being sent: everything not yet delivered or dropped.</summary>
+    public int PendingDatums
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _datums + _inFlightDatums;
+            }
+        }
+    }
+
+    /// <summary>Fires when buffer overflow displaces the batch being sent; <see cref="CancellationToken.None"/> when nothing is in flight.</summary>
+    public CancellationToken InFlightDisplaced
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _inFlight?.Token ?? CancellationToken.None;
+            }
+        }
+    }
+
     public int MaxDatums => _maxDatums;
 
     public void Enqueue(MetricBatch batch)
     {
         long dropped = 0;
+        CancellationTokenSource? displaced = null;
         lock (_lock)
         {
             if (_completed)
@@ -51,19 +82,31 @@ public sealed class BoundedBatchQueue
 
             _batches.Enqueue(batch);
             _datums += batch.Data.Count;
+            if (_inFlight is not null && _datums + _inFlightDatums > _maxDatums)
+            {
+                // The batch being sent is the oldest: give it up first.
+                displaced = _inFlight;
+                _inFlight = null;
+                dropped += _inFlightDatums;
+                _inFlightDatums = 0;
+            }
+
             while (_datums > _maxDatums && _batches.Count > 1)
             {
                 var oldest = _batches.Dequeue();
                 _datums -= oldest.Data.Count;
                 dropped += oldest.Data.Count;
+                _statistics.AddDatumsDropped(oldest.Data.Count);
             }
         }
+
+        // The displaced in-flight batch is counted by the dispatcher, once the sink has let go of it.
+        displaced?.Cancel();
 
         // Extra signals left by dropped batches are harmless: DequeueAsync re-checks the queue.
         _available.Release();
         if (dropped > 0)
         {
-            _statistics.AddDatumsDropped(dropped);
             _warnings.Write(LogLevel.Warning, "buffer-full", $"send buffer full ({_maxDatums} datums): dropped the oldest {dropped} datums");
         }
     }
@@ -78,6 +121,9 @@ public sealed class BoundedBatchQueue
                 if (_batches.TryDequeue(out var batch))
                 {
                     _datums -= batch.Data.Count;
+                    SettleLocked();
+                    _inFlight = new CancellationTokenSource();
+                    _inFlightDatums = batch.Data.Count;
                     return batch;
                 }
 
@@ -89,6 +135,22 @@ public sealed class BoundedBatchQueue
 
             await _available.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The batch being sent is finished with (delivered, or dropped and counted by whoever dropped it).</summary>
+    public void Settle()
+    {
+        lock (_lock)
+        {
+            SettleLocked();
+        }
+    }
+
+    private void SettleLocked()
+    {
+        _inFlight?.Dispose();
+        _inFlight = null;
+        _inFlightDatums = 0;
     }
 
     /// <summary>No more batches will come; the consumer drains what is left.</summary>

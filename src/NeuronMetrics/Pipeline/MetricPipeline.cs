@@ -40,6 +40,8 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
 
         try
         {
+            // The framer stops waiting for a pending stdin read when stop fires (pipe reads ignore cancellation on
+            // Unix), so SIGTERM is honoured while neuron-monitor keeps the pipe open but silent.
             await ReadAsync(input, maxDocumentBytes, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -63,7 +65,9 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         var report = new NeuronReport();
         var selected = new List<SelectedGroup>();
         var samples = new List<MetricSample>();
-        while (await framer.ReadNextAsync(stop).ConfigureAwait(false) is { } document)
+        // Checking stop as well: documents already buffered are returned without waiting, so a fast input would
+        // otherwise keep the loop going after a signal.
+        while (await framer.ReadNextAsync(stop).ConfigureAwait(false) is { } document && !stop.IsCancellationRequested)
         {
             if (document.IsRejected)
             {
@@ -129,7 +133,7 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                stages.Log.Write(LogLevel.Info, StatisticsLine.Format("stats", stages.Statistics, stages.Queue.BufferedDatums));
+                stages.Log.Write(LogLevel.Info, StatisticsLine.Format("stats", stages.Statistics, stages.Queue.PendingDatums));
             }
         }
         catch (OperationCanceledException)

@@ -68,4 +68,37 @@ public sealed class BoundedBatchQueueTests
         queue.Clear().Should().Be(3);
         queue.BufferedDatums.Should().Be(0);
     }
+
+    [Fact]
+    public async Task Enqueue_OverflowReachesBatchInFlight_DisplacesItFirst()
+    {
+        var queue = Create(10);
+        queue.Enqueue(Batch("a", 4));
+        (await queue.DequeueAsync(default))!.Partition.Should().Be("a");
+        var displaced = queue.InFlightDisplaced;
+        queue.Enqueue(Batch("b", 4));
+        displaced.IsCancellationRequested.Should().BeFalse();
+        queue.PendingDatums.Should().Be(8);
+
+        queue.Enqueue(Batch("c", 4));
+
+        displaced.IsCancellationRequested.Should().BeTrue();
+        queue.PendingDatums.Should().Be(8);
+        queue.BufferedDatums.Should().Be(8);
+        _statistics.DatumsDropped.Should().Be(0, "the dispatcher counts a displaced batch once the sink gives it up");
+        _log.Messages.Should().ContainSingle().Which.Should().Contain("dropped the oldest 4 datums");
+    }
+
+    [Fact]
+    public async Task Settle_BatchDelivered_NoLongerCounted()
+    {
+        var queue = Create(10);
+        queue.Enqueue(Batch("a", 4));
+        await queue.DequeueAsync(default);
+
+        queue.Settle();
+
+        queue.PendingDatums.Should().Be(0);
+        queue.InFlightDisplaced.CanBeCanceled.Should().BeFalse();
+    }
 }

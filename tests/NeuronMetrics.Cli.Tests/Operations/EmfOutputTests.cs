@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace NeuronMetrics.Cli.Tests.Operations;
+
+/// <summary>--output emf end to end: every stdout line a valid EMF document, no sample lost.</summary>
+public sealed class EmfOutputTests : IDisposable
+{
+    private readonly string _home = OpsInputs.TempDirectory();
+
+    [Theory]
+    [InlineData("values")]
+    [InlineData("statistics")]
+    [InlineData("none")]
+    public async Task OutputEmf_AllSamples_ValidDocumentsCarryingEverySample(string aggregation)
+    {
+        var input = await File.ReadAllTextAsync(OpsInputs.Sample("trn1.32xlarge-two-runtimes.jsonl"));
+
+        using var run = await OpsProcessRunner.RunAsync(
+            ["--output", "emf", "--aggregation", aggregation, "-c", OpsInputs.Sample("monitor-all-groups.conf")],
+            OpsProcessRunner.CleanEnvironment(_home), input, TimeSpan.FromSeconds(60));
+
+        run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().NotBeEmpty();
+        long samples = 0;
+        foreach (var line in lines)
+        {
+            EmfSpecValidator.Validate(line).Should().BeEmpty(line);
+            using var document = JsonDocument.Parse(line);
+            foreach (var metric in document.RootElement.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Metrics").EnumerateArray())
+            {
+                var value = document.RootElement.GetProperty(metric.GetProperty("Name").GetString()!);
+                samples += value.ValueKind == JsonValueKind.Array ? value.GetArrayLength() : 1;
+            }
+        }
+
+        // Every sample read (the stats line counts them as datums in none mode) is in the documents.
+        run.Stat("dropped").Should().Be(0);
+        run.Stat("sent").Should().Be(run.Stat("datums"));
+        samples.Should().BeGreaterThanOrEqualTo(run.Stat("datums"));
+        if (aggregation == "none")
+        {
+            samples.Should().Be(run.Stat("datums"));
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
+}

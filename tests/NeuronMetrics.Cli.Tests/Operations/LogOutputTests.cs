@@ -1,0 +1,47 @@
+using System.Text.Json;
+
+namespace NeuronMetrics.Cli.Tests.Operations;
+
+/// <summary>--log-format json and the stats line, from the spawned executable.</summary>
+public sealed class LogOutputTests : IDisposable
+{
+    private readonly string _home = OpsInputs.TempDirectory();
+
+    [Fact]
+    public async Task LogFormatJson_EveryStderrLineIsOneObjectWithTimeLevelMessage()
+    {
+        var input = "{not json}\n" + OpsInputs.ReportsForInstances(1);
+
+        using var run = await OpsProcessRunner.RunAsync(["--dry-run", "--log-format", "json"], OpsProcessRunner.CleanEnvironment(_home), input, TimeSpan.FromSeconds(60));
+
+        run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
+        var lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Should().HaveCountGreaterThanOrEqualTo(2);
+        var messages = lines.Select(line =>
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            DateTimeOffset.Parse(root.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture).Should().BeAfter(DateTimeOffset.UnixEpoch);
+            root.GetProperty("level").GetString().Should().BeOneOf("debug", "info", "warning", "error");
+            return (Level: root.GetProperty("level").GetString(), Message: root.GetProperty("message").GetString()!);
+        }).ToList();
+        messages.Should().Contain(m => m.Level == "warning" && m.Message.StartsWith("line 1:", StringComparison.Ordinal));
+        messages.Should().Contain(m => m.Level == "info" && m.Message.Contains("done: reports=12 rejected=1", StringComparison.Ordinal) && m.Message.Contains("sent=4", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StatsInterval_WhileRunning_WritesPeriodicStatsLines()
+    {
+        using var run = OpsProcessRunner.Start(["--dry-run", "--stats-interval", "300ms"], OpsProcessRunner.CleanEnvironment(_home));
+        await run.Stdin.WriteAsync(OpsInputs.ReportsForInstances(1));
+        await run.Stdin.FlushAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        run.Stdin.Close();
+        await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        run.Stderr.Split('\n').Count(l => l.Contains("info: stats: reports=12 ", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(2);
+        run.Stderr.Should().Contain("buffered=");
+    }
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
+}
