@@ -1,10 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using NeuronMetrics.CloudWatch;
 using NeuronMetrics.CloudWatch.Credentials;
 using NeuronMetrics.CloudWatch.Query;
 using NeuronMetrics.CloudWatch.Retry;
 using NeuronMetrics.Config;
+using NeuronMetrics.Cost;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Mapping;
 using NeuronMetrics.Metadata;
@@ -20,7 +22,15 @@ internal static class CliApplication
     {
         var definition = new CommandLineDefinition();
         var root = definition.CreateRootCommand();
-        root.SetAction((parseResult, _) => RunGuardedAsync(definition.ToOptions(parseResult)));
+        root.SetAction((parseResult, _) => RunGuardedAsync(() => RunPipelineAsync(definition.ToOptions(parseResult))));
+        var costDefinition = new CostCommandDefinition();
+        var cost = costDefinition.CreateCommand();
+        cost.SetAction((parseResult, _) => RunGuardedAsync(() =>
+        {
+            var options = definition.ToOptions(parseResult);
+            return CostCommand.RunAsync(options, costDefinition.ToOptions(parseResult), Console.Out, CreateLog(options, TimeProvider.System));
+        }));
+        root.Add(cost);
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
@@ -39,11 +49,11 @@ internal static class CliApplication
     }
 
     /// <summary>An unexpected failure is one stderr line and exit code 1, not a stack trace in the journal.</summary>
-    private static async Task<int> RunGuardedAsync(CliOptions options)
+    private static async Task<int> RunGuardedAsync(Func<Task<int>> run)
     {
         try
         {
-            return await RunPipelineAsync(options).ConfigureAwait(false);
+            return await run().ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -55,9 +65,7 @@ internal static class CliApplication
     private static async Task<int> RunPipelineAsync(CliOptions options)
     {
         var clock = TimeProvider.System;
-        IDiagnosticLog log = options.LogFormat == LogFormat.Json
-            ? new JsonLinesDiagnosticLog(Console.OpenStandardError(), options.LogLevel, clock)
-            : new StderrDiagnosticLog(Console.Error, options.LogLevel);
+        var log = CreateLog(options, clock);
         MonitorConfig config;
         try
         {
@@ -94,9 +102,10 @@ internal static class CliApplication
         var statistics = new PipelineStatistics();
         MetricPipeline? pipeline = null;
         IMetricSink sink;
+        UsageTrackingSink? usage = null;
         if (options.DryRun)
         {
-            sink = new DryRunJsonSink(Console.OpenStandardOutput(), statistics);
+            sink = usage = new UsageTrackingSink(new DryRunJsonSink(Console.OpenStandardOutput(), statistics), options.FlushInterval);
         }
         else if (options.Output == OutputKind.Emf)
         {
@@ -147,6 +156,14 @@ internal static class CliApplication
         await pipeline.RunAsync(stdin, stop.Token, options.MaxDocumentBytes).ConfigureAwait(false);
 
         log.Write(LogLevel.Info, StatisticsLine.Format("done", statistics, queue.PendingDatums));
+        if (usage?.Inputs() is { } inputs)
+        {
+            var estimate = new CostEstimator(CloudWatchPriceList.Default).Estimate(inputs, instances: 1);
+            log.Write(LogLevel.Info, string.Create(
+                CultureInfo.InvariantCulture,
+                $"dry-run: {usage.DistinctMetrics} distinct custom metrics; sent like this for a month one instance costs about {estimate.Total:0.00} $ ({estimate.Metrics} metrics {estimate.MetricsPrice:0.00} $ + {estimate.RequestsPerMonth:N0} requests {estimate.RequestsPrice:0.00} $); see 'neuron-cw cost'"));
+        }
+
         return statistics.DatumsDropped > 0 ? ExitCodes.DataDropped : ExitCodes.Success;
 
         void Stop(PosixSignalContext context)
@@ -155,4 +172,8 @@ internal static class CliApplication
             stop.Cancel();
         }
     }
+
+    private static IDiagnosticLog CreateLog(CliOptions options, TimeProvider clock) => options.LogFormat == LogFormat.Json
+        ? new JsonLinesDiagnosticLog(Console.OpenStandardError(), options.LogLevel, clock)
+        : new StderrDiagnosticLog(Console.Error, options.LogLevel);
 }

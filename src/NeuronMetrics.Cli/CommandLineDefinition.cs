@@ -164,6 +164,12 @@ internal sealed class CommandLineDefinition
             Metrics, Naming, Dimensions, Dimension, InstanceAverage, StorageResolution,
             Output, LogFormat, StatsInterval,
         };
+        // The cost subcommand takes the options of a run.
+        foreach (var option in new Option[] { Config, Namespace, FlushInterval, Aggregation, LogLevel, LogFormat, Metrics, Naming, Dimensions, Dimension, InstanceAverage, StorageResolution })
+        {
+            option.Recursive = true;
+        }
+
         Metrics.Validators.Add(ValidateMetrics);
         StorageResolution.Validators.Add(ValidateStorageResolution);
         root.Validators.Add(ValidateDimensions);
@@ -319,7 +325,7 @@ internal sealed class CommandLineDefinition
         return text.Equals("off", StringComparison.OrdinalIgnoreCase) || text == "0" ? TimeSpan.Zero : ParseDuration(result);
     }
 
-    private static TimeSpan ParseDuration(ArgumentResult result)
+    internal static TimeSpan ParseDuration(ArgumentResult result)
     {
         string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (DurationParser.TryParse(text, out var duration))

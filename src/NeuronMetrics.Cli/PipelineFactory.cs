@@ -30,6 +30,30 @@ internal static class PipelineFactory
         EcsTaskInfo? ecsTask = null)
     {
         var warnings = new RepeatThrottle(log, clock, WarningRepeatInterval);
+        var mapper = CreateMapper(options, config, statistics, log, ecsTask);
+        queue = new BoundedBatchQueue(options.MaxBufferedDatums, statistics, warnings);
+        var stages = new PipelineStages(
+            new NeuronReportParser(),
+            new ReportFilter(config, warnings),
+            mapper,
+            new MetricAggregator(options.FlushInterval, options.Aggregation, options.StorageResolution),
+            new PutMetricDataBatcher(options.Namespace, sizer),
+            queue,
+            sink,
+            statistics,
+            log,
+            clock);
+        return new MetricPipeline(stages, new PipelineOptions
+        {
+            FlushInterval = options.FlushInterval,
+            ShutdownTimeout = options.ShutdownTimeout,
+            StatsInterval = options.StatsInterval,
+        });
+    }
+
+    /// <summary>The mappers for the chosen metrics, names and dimensions; says at startup what will not be sent.</summary>
+    public static ReportMapper CreateMapper(CliOptions options, MonitorConfig config, PipelineStatistics statistics, IDiagnosticLog log, EcsTaskInfo? ecsTask)
+    {
         var selection = MetricSelection.Create(options.Metrics, options.InstanceAverage);
         var dimensions = new DimensionSettings { Selected = options.Dimensions, Static = options.StaticDimensions, Task = ecsTask };
         var mapper = new ReportMapper(
@@ -56,23 +80,6 @@ internal static class PipelineFactory
             log.Write(LogLevel.Warning, advice);
         }
 
-        queue = new BoundedBatchQueue(options.MaxBufferedDatums, statistics, warnings);
-        var stages = new PipelineStages(
-            new NeuronReportParser(),
-            new ReportFilter(config, warnings),
-            mapper,
-            new MetricAggregator(options.FlushInterval, options.Aggregation, options.StorageResolution),
-            new PutMetricDataBatcher(options.Namespace, sizer),
-            queue,
-            sink,
-            statistics,
-            log,
-            clock);
-        return new MetricPipeline(stages, new PipelineOptions
-        {
-            FlushInterval = options.FlushInterval,
-            ShutdownTimeout = options.ShutdownTimeout,
-            StatsInterval = options.StatsInterval,
-        });
+        return mapper;
     }
 }

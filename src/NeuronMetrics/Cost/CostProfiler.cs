@@ -19,8 +19,14 @@ public sealed class CostProfiler(ReportFilter filter, ReportMapper mapper, PutMe
 
     public async Task<CostProfile> ProfileAsync(Stream sample, TimeSpan reportPeriod, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(reportPeriod, TimeSpan.Zero);
         var documents = await ReadReportsAsync(sample, cancellationToken).ConfigureAwait(false);
+        return Profile(documents, reportPeriod);
+    }
+
+    /// <summary>Profiles the given report documents, replayed in order (cycling) at <paramref name="reportPeriod"/>.</summary>
+    public CostProfile Profile(IReadOnlyList<byte[]> documents, TimeSpan reportPeriod)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(reportPeriod, TimeSpan.Zero);
         if (documents.Count == 0)
         {
             throw new InvalidDataException("the sample holds no neuron-monitor report");
@@ -61,7 +67,8 @@ public sealed class CostProfiler(ReportFilter filter, ReportMapper mapper, PutMe
             metrics.Select(m => m.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
     }
 
-    private static async Task<List<byte[]>> ReadReportsAsync(Stream sample, CancellationToken cancellationToken)
+    /// <summary>The valid reports of a sample (at most <see cref="MaxSampleReports"/>), each as its own JSON bytes.</summary>
+    public static async Task<List<byte[]>> ReadReportsAsync(Stream sample, CancellationToken cancellationToken = default)
     {
         var documents = new List<byte[]>();
         var parser = new NeuronReportParser();

@@ -1,0 +1,72 @@
+using NeuronMetrics.Cost;
+using NeuronMetrics.Mapping;
+using NeuronMetrics.Model;
+
+namespace NeuronMetrics.Sinks;
+
+/// <summary>
+/// Passes batches on to another sink and remembers what they would cost: the distinct custom
+/// metrics and the requests per instance and interval. Used to end a dry run with an estimate.
+/// </summary>
+public sealed class UsageTrackingSink(IMetricSink inner, TimeSpan interval) : IMetricSink
+{
+    private readonly HashSet<(string Name, string Dimensions, bool PerInstance)> _metrics = [];
+    private readonly HashSet<(string Partition, long IntervalStart)> _intervals = [];
+    private readonly Lock _lock = new();
+    private long _requests;
+
+    public int DistinctMetrics
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _metrics.Count;
+            }
+        }
+    }
+
+    public async Task SendAsync(MetricBatch batch, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _requests++;
+            foreach (var datum in batch.Data)
+            {
+                bool perInstance = false;
+                foreach (var d in datum.Dimensions)
+                {
+                    perInstance |= d.Name == DimensionNames.InstanceId;
+                }
+
+                _metrics.Add((datum.MetricName, string.Join('|', datum.Dimensions.Select(d => d.Name + "=" + d.Value)), perInstance));
+                _intervals.Add((batch.Partition, datum.Timestamp.UtcTicks - (datum.Timestamp.UtcTicks % interval.Ticks)));
+            }
+        }
+
+        await inner.SendAsync(batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The cost basis of what went through: metrics per instance, and requests per instance and
+    /// interval averaged over the intervals seen (null when nothing was sent).
+    /// </summary>
+    public CostInputs? Inputs()
+    {
+        lock (_lock)
+        {
+            if (_requests == 0)
+            {
+                return null;
+            }
+
+            int instances = Math.Max(1, _intervals.Select(i => i.Partition).Distinct(StringComparer.Ordinal).Count());
+            long perInstance = _metrics.Count(m => m.PerInstance);
+            long shared = _metrics.Count - perInstance;
+            int requestsPerInterval = (int)Math.Ceiling(_requests / (double)Math.Max(1, _intervals.Count));
+            return new CostInputs((long)Math.Ceiling(perInstance / (double)instances), shared, requestsPerInterval, interval);
+        }
+    }
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+}
