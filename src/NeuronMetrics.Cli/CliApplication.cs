@@ -5,7 +5,6 @@ using NeuronMetrics.CloudWatch;
 using NeuronMetrics.CloudWatch.Credentials;
 using NeuronMetrics.CloudWatch.Query;
 using NeuronMetrics.CloudWatch.Retry;
-using NeuronMetrics.Config;
 using NeuronMetrics.Cost;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Mapping;
@@ -66,14 +65,8 @@ internal static class CliApplication
     {
         var clock = TimeProvider.System;
         var log = CreateLog(options, clock);
-        MonitorConfig config;
-        try
+        if (!MonitorConfigSource.TryLoad(options.ConfigPath, log, out var config))
         {
-            config = options.ConfigPath is { } path ? MonitorConfigLoader.LoadFile(path, log) : MonitorConfig.Default;
-        }
-        catch (ConfigException ex)
-        {
-            log.Write(LogLevel.Error, ex.Message);
             return ExitCodes.UsageError;
         }
 

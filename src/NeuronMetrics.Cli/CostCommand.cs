@@ -1,7 +1,6 @@
 using System.Globalization;
 using NeuronMetrics.Batching;
 using NeuronMetrics.CloudWatch.Query;
-using NeuronMetrics.Config;
 using NeuronMetrics.Cost;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Metadata;
@@ -24,14 +23,8 @@ internal static class CostCommand
 
     public static async Task<int> RunAsync(CliOptions options, CostOptions cost, TextWriter output, IDiagnosticLog log)
     {
-        MonitorConfig config;
-        try
+        if (!MonitorConfigSource.TryLoad(options.ConfigPath, log, out var config))
         {
-            config = options.ConfigPath is { } path ? MonitorConfigLoader.LoadFile(path, log) : MonitorConfig.Default;
-        }
-        catch (ConfigException ex)
-        {
-            log.Write(LogLevel.Error, ex.Message);
             return ExitCodes.UsageError;
         }
 

@@ -11,6 +11,12 @@ namespace NeuronMetrics.Mapping;
 /// </summary>
 public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapper
 {
+    private static readonly FieldMetric[] SummaryFields =
+    [
+        new("completed"u8.ToArray(), MetricCatalog.ExecutionsCompleted),
+        new("timed_out"u8.ToArray(), MetricCatalog.ExecutionsTimedOut),
+    ];
+
     public string GroupType => GroupTypeNames.ExecutionStats;
 
     public void Map(GroupSection group, in MappingContext context, List<MetricSample> output)
@@ -22,7 +28,7 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
             if (reader.ValueTextEquals("execution_summary"u8) || reader.ValueTextEquals("inference_summary"u8))
             {
                 reader.Read();
-                ReadSummary(ref reader, context, output);
+                writer.AddFields(ref reader, SummaryFields, context, output);
             }
             else if (reader.ValueTextEquals("error_summary"u8))
             {
@@ -38,31 +44,6 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
             {
                 reader.Read();
                 reader.Skip();
-            }
-        }
-    }
-
-    private void ReadSummary(ref Utf8JsonReader reader, in MappingContext context, List<MetricSample> output)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            reader.Skip();
-            return;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var definition = reader.ValueTextEquals("completed"u8) ? MetricCatalog.ExecutionsCompleted
-                : reader.ValueTextEquals("timed_out"u8) ? MetricCatalog.ExecutionsTimedOut
-                : null;
-            reader.Read();
-            if (definition is null)
-            {
-                reader.Skip();
-            }
-            else
-            {
-                writer.AddFrom(definition, ref reader, context, "", output);
             }
         }
     }

@@ -25,6 +25,28 @@ internal static class JsonNumberReader
         return false;
     }
 
+    /// <summary>
+    /// With the reader before a group's object: moves to the value of its top-level property
+    /// <paramref name="name"/> (first occurrence); false when the group has none.
+    /// </summary>
+    public static bool SeekProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        reader.Read(); // the group's StartObject
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool found = reader.ValueTextEquals(name);
+            reader.Read();
+            if (found)
+            {
+                return true;
+            }
+
+            reader.Skip();
+        }
+
+        return false;
+    }
+
     /// <summary>Reads the property name a core index ("0", "17") as its canonical decimal string, or "" when it is not an index.</summary>
     public static string IndexKey(ref Utf8JsonReader reader)
     {

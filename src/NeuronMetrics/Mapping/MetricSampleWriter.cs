@@ -61,6 +61,42 @@ public sealed class MetricSampleWriter(MetricSelection selection, NamingStyle na
         }
     }
 
+    /// <summary>
+    /// With the reader on an object: one sample per field named in <paramref name="fields"/>; other
+    /// fields are skipped. Anything but an object is skipped whole.
+    /// </summary>
+    public void AddFields(ref Utf8JsonReader reader, ReadOnlySpan<FieldMetric> fields, in MappingContext context, List<MetricSample> output)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            MetricDefinition? definition = null;
+            foreach (var field in fields)
+            {
+                if (reader.ValueTextEquals(field.Field))
+                {
+                    definition = field.Metric;
+                    break;
+                }
+            }
+
+            reader.Read();
+            if (definition is null)
+            {
+                reader.Skip();
+            }
+            else
+            {
+                AddFrom(definition, ref reader, context, "", output);
+            }
+        }
+    }
+
     /// <summary>Counts a value of <paramref name="definition"/> that could not be read, when the metric is selected.</summary>
     public void Drop(MetricDefinition definition, in MappingContext context)
     {

@@ -9,38 +9,21 @@ namespace NeuronMetrics.Mapping;
 /// </summary>
 public sealed class VcpuUsageMapper(MetricSampleWriter writer) : IGroupMapper
 {
+    private static readonly FieldMetric[] Fields =
+    [
+        new("user"u8.ToArray(), MetricCatalog.SystemVcpuUser),
+        new("system"u8.ToArray(), MetricCatalog.SystemVcpuSystem),
+        new("io_wait"u8.ToArray(), MetricCatalog.SystemVcpuIoWait),
+    ];
+
     public string GroupType => GroupTypeNames.VcpuUsage;
 
     public void Map(GroupSection group, in MappingContext context, List<MetricSample> output)
     {
         var reader = new Utf8JsonReader(group.Json.Span);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (JsonNumberReader.SeekProperty(ref reader, "average_usage"u8))
         {
-            bool isAverage = reader.ValueTextEquals("average_usage"u8);
-            reader.Read();
-            if (!isAverage || reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var definition = reader.ValueTextEquals("user"u8) ? MetricCatalog.SystemVcpuUser
-                    : reader.ValueTextEquals("system"u8) ? MetricCatalog.SystemVcpuSystem
-                    : reader.ValueTextEquals("io_wait"u8) ? MetricCatalog.SystemVcpuIoWait
-                    : null;
-                reader.Read();
-                if (definition is null)
-                {
-                    reader.Skip();
-                }
-                else
-                {
-                    writer.AddFrom(definition, ref reader, context, "", output);
-                }
-            }
+            writer.AddFields(ref reader, Fields, context, output);
         }
     }
 }
