@@ -47,7 +47,7 @@ public sealed class DeploymentSampleTests : IDisposable
         }
 
         sections.Keys.Should().Contain(["Unit", "Service", "Install"]);
-        sections["Service"]["Restart"].Should().Be("on-failure");
+        sections["Service"]["Restart"].Should().Be("always");
         sections["Service"]["EnvironmentFile"].Should().Contain("neuron-cw.env");
         sections["Service"]["ExecStart"].Should().EndWith("neuron-cw-pipeline.sh");
 

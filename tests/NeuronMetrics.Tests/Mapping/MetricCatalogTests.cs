@@ -54,4 +54,12 @@ public sealed class MetricCatalogTests
     {
         MetricCatalog.ForGroup("inference_stats").Select(d => d.Name).Should().Contain("ExecutionsCompleted").And.HaveCount(7);
     }
+
+    [Fact]
+    public void ToMarkdownTable_Readme_CarriesTheCurrentTable()
+    {
+        string readme = File.ReadAllText(RepositoryFiles.At("README.md")).ReplaceLineEndings("\n");
+
+        readme.Should().Contain(MetricCatalog.ToMarkdownTable().ReplaceLineEndings("\n"), "the README's metric table is generated from the catalog");
+    }
 }
