@@ -6,7 +6,7 @@ using NeuronMetrics.CloudWatch.Retry;
 using NeuronMetrics.CloudWatch.Tests.Fakes;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Model;
-using Reply = NeuronMetrics.CloudWatch.Tests.Fakes.FakeCloudWatchServer.Reply;
+using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.CloudWatch.Tests;
 
@@ -17,13 +17,13 @@ public sealed class CloudWatchSinkTests
     [Fact]
     public async Task SendAsync_TransientFaultsThenSuccess_DeliversBatchExactlyOnce()
     {
-        await using var server = new FakeCloudWatchServer(
-            FakeCloudWatchServer.Error(400, "Throttling"),
-            FakeCloudWatchServer.Error(500, "InternalFailure"),
-            FakeCloudWatchServer.Error(503, "ServiceUnavailable"),
-            Reply.ResetConnection(),
-            FakeCloudWatchServer.Ok().Slow(TimeSpan.FromSeconds(2)),
-            FakeCloudWatchServer.Ok());
+        await using var server = new ScriptedHttpServer(
+            CloudWatchReplies.Error(400, "Throttling"),
+            CloudWatchReplies.Error(500, "InternalFailure"),
+            CloudWatchReplies.Error(503, "ServiceUnavailable"),
+            ScriptedReply.ResetConnection(),
+            CloudWatchReplies.Ok().Slow(TimeSpan.FromSeconds(2)),
+            CloudWatchReplies.Ok());
         var statistics = new PipelineStatistics();
         var log = new RecordingLog();
         var batch = Batch();
@@ -51,7 +51,7 @@ public sealed class CloudWatchSinkTests
     [Fact]
     public async Task SendAsync_InvalidParameterValue_NotRetriedAndCountedAsDropped()
     {
-        await using var server = new FakeCloudWatchServer(FakeCloudWatchServer.Error(400, "InvalidParameterValue"));
+        await using var server = new ScriptedHttpServer(CloudWatchReplies.Error(400, "InvalidParameterValue"));
         var statistics = new PipelineStatistics();
         var log = new RecordingLog();
         await using (var sink = CreateSink(server, statistics, log))
@@ -71,7 +71,7 @@ public sealed class CloudWatchSinkTests
     [Fact]
     public async Task SendAsync_AttemptsExhausted_DropsBatchAndKeepsGoing()
     {
-        await using var server = new FakeCloudWatchServer(FakeCloudWatchServer.Error(503, "ServiceUnavailable"));
+        await using var server = new ScriptedHttpServer(CloudWatchReplies.Error(503, "ServiceUnavailable"));
         var statistics = new PipelineStatistics();
         var log = new RecordingLog();
         await using (var sink = CreateSink(server, statistics, log, maxAttempts: 3))
@@ -91,9 +91,9 @@ public sealed class CloudWatchSinkTests
     public async Task SendAsync_ClockSkewed_CorrectsOffsetAndRetries()
     {
         var serverTime = DateTimeOffset.UtcNow + TimeSpan.FromHours(1);
-        await using var server = new FakeCloudWatchServer(
-            FakeCloudWatchServer.Error(400, "RequestTimeTooSkewed") with { Date = serverTime },
-            FakeCloudWatchServer.Ok());
+        await using var server = new ScriptedHttpServer(
+            CloudWatchReplies.Error(400, "RequestTimeTooSkewed") with { Date = serverTime },
+            CloudWatchReplies.Ok());
         var statistics = new PipelineStatistics();
         await using (var sink = CreateSink(server, statistics, new RecordingLog()))
         {
@@ -110,7 +110,7 @@ public sealed class CloudWatchSinkTests
     [Fact]
     public async Task SendAsync_InvalidDatum_DroppedAndRestSent()
     {
-        await using var server = new FakeCloudWatchServer(FakeCloudWatchServer.Ok());
+        await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok());
         var statistics = new PipelineStatistics();
         var log = new RecordingLog();
         var batch = Batch();
@@ -129,7 +129,7 @@ public sealed class CloudWatchSinkTests
     [Fact]
     public async Task SendAsync_LargeBody_SentGzipped()
     {
-        await using var server = new FakeCloudWatchServer(FakeCloudWatchServer.Ok());
+        await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok());
         var batch = GoldenBatch.Load("many_datums");
         var now = batch.Data[0].Timestamp;
         batch = batch with { Data = batch.Data.Select(d => d with { Timestamp = now }).Where(d => NeuronMetrics.CloudWatch.Validation.DatumValidator.Validate(d, now) is null).ToList() };
@@ -150,7 +150,7 @@ public sealed class CloudWatchSinkTests
     [Fact]
     public async Task SendAsync_Cancelled_ThrowsOperationCanceled()
     {
-        await using var server = new FakeCloudWatchServer(FakeCloudWatchServer.Error(503, "ServiceUnavailable"));
+        await using var server = new ScriptedHttpServer(CloudWatchReplies.Error(503, "ServiceUnavailable"));
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         await using var sink = CreateSink(server, new PipelineStatistics(), new RecordingLog(), maxAttempts: int.MaxValue, backoff: TimeSpan.FromMilliseconds(50));
 
@@ -162,10 +162,10 @@ public sealed class CloudWatchSinkTests
     [Fact]
     public async Task SendAsync_AfterThrottling_NextRequestsPaced()
     {
-        await using var server = new FakeCloudWatchServer(
-            FakeCloudWatchServer.Error(400, "Throttling"),
-            FakeCloudWatchServer.Ok(),
-            FakeCloudWatchServer.Ok());
+        await using var server = new ScriptedHttpServer(
+            CloudWatchReplies.Error(400, "Throttling"),
+            CloudWatchReplies.Ok(),
+            CloudWatchReplies.Ok());
         var statistics = new PipelineStatistics();
         await using (var sink = CreateSink(server, statistics, new RecordingLog(), throttleGap: TimeSpan.FromMilliseconds(400)))
         {
@@ -179,7 +179,7 @@ public sealed class CloudWatchSinkTests
     }
 
     private static CloudWatchSink CreateSink(
-        FakeCloudWatchServer server, PipelineStatistics statistics, IDiagnosticLog log, int maxAttempts = 10, TimeSpan? backoff = null, TimeProvider? clock = null, TimeSpan? throttleGap = null) =>
+        ScriptedHttpServer server, PipelineStatistics statistics, IDiagnosticLog log, int maxAttempts = 10, TimeSpan? backoff = null, TimeProvider? clock = null, TimeSpan? throttleGap = null) =>
         CloudWatchSink.Create(
             new CloudWatchSinkOptions
             {

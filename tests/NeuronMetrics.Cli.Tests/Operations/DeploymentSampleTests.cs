@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
+using NeuronMetrics.Cli.Tests.TestSupport;
+using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests.Operations;
 
 /// <summary>The samples in samples/deploy parse, and the cron wrapper runs the real pipeline end to end.</summary>
 public sealed class DeploymentSampleTests : IDisposable
 {
-    private static readonly string Deploy = Path.Combine(OpsInputs.Root, "samples", "deploy");
+    private static readonly string Deploy = RepositoryFiles.Sample("deploy");
 
     private readonly string _work = OpsInputs.TempDirectory();
 
@@ -97,10 +99,9 @@ public sealed class DeploymentSampleTests : IDisposable
     [Fact]
     public async Task CronWrapper_FakeMonitor_RunsPipelineOnceAndLogs()
     {
-        var sample = OpsInputs.Sample("inf1.xlarge-neuroncore.jsonl");
+        var sample = RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl");
         var monitor = WriteScript("neuron-monitor", $"#!/bin/sh\ncat '{sample}'\nsleep 3\n");
-        var (exe, prefix) = OpsProcessRunner.Executable();
-        var cw = WriteScript("neuron-cw", "#!/bin/sh\nexec " + string.Join(' ', new[] { exe }.Concat(prefix).Select(a => $"'{a}'")) + " \"$@\"\n");
+        var cw = WriteScript("neuron-cw", "#!/bin/sh\nexec " + NeuronCwExecutable.ShellCommand() + " \"$@\"\n");
         var log = Path.Combine(_work, "neuron-cw.log");
         var env = new Dictionary<string, string>
         {

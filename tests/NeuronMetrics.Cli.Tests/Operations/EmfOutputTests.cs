@@ -1,23 +1,23 @@
 using System.Text.Json;
+using NeuronMetrics.Cli.Tests.TestSupport;
+using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests.Operations;
 
 /// <summary>--output emf end to end: every stdout line a valid EMF document, no sample lost.</summary>
-public sealed class EmfOutputTests : IDisposable
+public sealed class EmfOutputTests
 {
-    private readonly string _home = OpsInputs.TempDirectory();
-
     [Theory]
     [InlineData("values")]
     [InlineData("statistics")]
     [InlineData("none")]
     public async Task OutputEmf_AllSamples_ValidDocumentsCarryingEverySample(string aggregation)
     {
-        var input = await File.ReadAllTextAsync(OpsInputs.Sample("trn1.32xlarge-two-runtimes.jsonl"));
+        var input = await File.ReadAllTextAsync(RepositoryFiles.Sample("trn1.32xlarge-two-runtimes.jsonl"));
 
-        using var run = await OpsProcessRunner.RunAsync(
-            ["--output", "emf", "--aggregation", aggregation, "-c", OpsInputs.Sample("monitor-all-groups.conf")],
-            OpsProcessRunner.CleanEnvironment(_home), input, TimeSpan.FromSeconds(60));
+        var run = await NeuronCwProcess.RunAsync(
+            ["--output", "emf", "--aggregation", aggregation, "-c", RepositoryFiles.Sample("monitor-all-groups.conf")],
+            input, timeout: TimeSpan.FromSeconds(60));
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -35,14 +35,13 @@ public sealed class EmfOutputTests : IDisposable
         }
 
         // Every sample read (the stats line counts them as datums in none mode) is in the documents.
-        run.Stat("dropped").Should().Be(0);
-        run.Stat("sent").Should().Be(run.Stat("datums"));
-        samples.Should().BeGreaterThanOrEqualTo(run.Stat("datums"));
+        var summary = SummaryLine.Parse(run);
+        summary["dropped"].Should().Be(0);
+        summary["sent"].Should().Be(summary["datums"]);
+        samples.Should().BeGreaterThanOrEqualTo(summary["datums"]);
         if (aggregation == "none")
         {
-            samples.Should().Be(run.Stat("datums"));
+            samples.Should().Be(summary["datums"]);
         }
     }
-
-    public void Dispose() => Directory.Delete(_home, recursive: true);
 }

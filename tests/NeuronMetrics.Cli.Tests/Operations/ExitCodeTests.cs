@@ -1,3 +1,5 @@
+using NeuronMetrics.Cli.Tests.TestSupport;
+
 namespace NeuronMetrics.Cli.Tests.Operations;
 
 /// <summary>Each documented exit code from the spawned executable.</summary>
@@ -5,15 +7,15 @@ public sealed class ExitCodeTests : IDisposable
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly string _home = OpsInputs.TempDirectory();
+    private readonly string _work = OpsInputs.TempDirectory();
 
     [Fact]
     public async Task DryRun_AllDelivered_ExitsZero()
     {
-        using var run = await OpsProcessRunner.RunAsync(["--dry-run"], OpsProcessRunner.CleanEnvironment(_home), OpsInputs.ReportsForInstances(1), ExitTimeout);
+        var run = await NeuronCwProcess.RunAsync(["--dry-run"], OpsInputs.ReportsForInstances(1), timeout: ExitTimeout);
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
-        run.Stat("sent").Should().Be(4);
+        SummaryLine.Parse(run)["sent"].Should().Be(4);
     }
 
     [Theory]
@@ -23,7 +25,7 @@ public sealed class ExitCodeTests : IDisposable
     [InlineData("--stats-interval", "-1s")]
     public async Task BadFlag_ExitsTwoBeforeReading(string flag, string value)
     {
-        using var run = await OpsProcessRunner.RunAsync(["--dry-run", flag, value], OpsProcessRunner.CleanEnvironment(_home), "", ExitTimeout);
+        var run = await NeuronCwProcess.RunAsync(["--dry-run", flag, value], "", timeout: ExitTimeout);
 
         run.ExitCode.Should().Be(ExitCodes.UsageError);
         run.Stderr.Should().Contain(flag);
@@ -33,7 +35,7 @@ public sealed class ExitCodeTests : IDisposable
     [Fact]
     public async Task DryRunWithEmf_ExitsTwo()
     {
-        using var run = await OpsProcessRunner.RunAsync(["--dry-run", "--output", "emf"], OpsProcessRunner.CleanEnvironment(_home), "", ExitTimeout);
+        var run = await NeuronCwProcess.RunAsync(["--dry-run", "--output", "emf"], "", timeout: ExitTimeout);
 
         run.ExitCode.Should().Be(ExitCodes.UsageError);
         run.Stderr.Should().Contain("--dry-run and --output emf");
@@ -42,10 +44,10 @@ public sealed class ExitCodeTests : IDisposable
     [Fact]
     public async Task BadConfigFile_ExitsTwoNamingTheFile()
     {
-        var config = Path.Combine(_home, "monitor.conf");
+        var config = Path.Combine(_work, "monitor.conf");
         await File.WriteAllTextAsync(config, "{ \"neuron_runtimes\": 7 }");
 
-        using var run = await OpsProcessRunner.RunAsync(["--dry-run", "-c", config], OpsProcessRunner.CleanEnvironment(_home), "", ExitTimeout);
+        var run = await NeuronCwProcess.RunAsync(["--dry-run", "-c", config], "", timeout: ExitTimeout);
 
         run.ExitCode.Should().Be(ExitCodes.UsageError);
         run.Stderr.Should().Contain(config);
@@ -54,7 +56,7 @@ public sealed class ExitCodeTests : IDisposable
     [Fact]
     public async Task NoCredentials_ExitsFourBeforeReading()
     {
-        using var run = await OpsProcessRunner.RunAsync(["--region", "us-east-1"], OpsProcessRunner.CleanEnvironment(_home), OpsInputs.ReportsForInstances(1), ExitTimeout);
+        var run = await NeuronCwProcess.RunAsync(["--region", "us-east-1"], OpsInputs.ReportsForInstances(1), timeout: ExitTimeout);
 
         run.ExitCode.Should().Be(ExitCodes.NoCredentials, run.Stderr);
         run.Stderr.Should().Contain("credentials").And.NotContain("done:");
@@ -63,7 +65,7 @@ public sealed class ExitCodeTests : IDisposable
     [Fact]
     public async Task EmfOutput_NeedsNoCredentials_ExitsZero()
     {
-        using var run = await OpsProcessRunner.RunAsync(["--output", "emf"], OpsProcessRunner.CleanEnvironment(_home), OpsInputs.ReportsForInstances(1), ExitTimeout);
+        var run = await NeuronCwProcess.RunAsync(["--output", "emf"], OpsInputs.ReportsForInstances(1), timeout: ExitTimeout);
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
         run.Stdout.Should().Contain("\"_aws\"");
@@ -73,13 +75,11 @@ public sealed class ExitCodeTests : IDisposable
     public async Task UnreadableInput_ExitsOneWithOneLine()
     {
         // stdin is a directory: reading it fails with EISDIR, a failure nobody planned for.
-        var (exe, prefix) = OpsProcessRunner.Executable();
-        string command = string.Join(' ', new[] { exe }.Concat(prefix).Select(a => $"'{a}'")) + " --dry-run < /";
-        using var run = await OpsProcessRunner.RunAsync(["-c", command], OpsProcessRunner.CleanEnvironment(_home), "", ExitTimeout, shell: true);
+        var run = await NeuronCwProcess.RunShellAsync(NeuronCwExecutable.ShellCommand() + " --dry-run < /", "", timeout: ExitTimeout);
 
         run.ExitCode.Should().Be(ExitCodes.Failure, run.Stderr);
         run.Stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain("unexpected failure");
     }
 
-    public void Dispose() => Directory.Delete(_home, recursive: true);
+    public void Dispose() => Directory.Delete(_work, recursive: true);
 }

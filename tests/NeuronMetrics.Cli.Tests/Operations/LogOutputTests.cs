@@ -1,18 +1,17 @@
 using System.Text.Json;
+using NeuronMetrics.Cli.Tests.TestSupport;
 
 namespace NeuronMetrics.Cli.Tests.Operations;
 
 /// <summary>--log-format json and the stats line, from the spawned executable.</summary>
-public sealed class LogOutputTests : IDisposable
+public sealed class LogOutputTests
 {
-    private readonly string _home = OpsInputs.TempDirectory();
-
     [Fact]
     public async Task LogFormatJson_EveryStderrLineIsOneObjectWithTimeLevelMessage()
     {
         var input = "{not json}\n" + OpsInputs.ReportsForInstances(1);
 
-        using var run = await OpsProcessRunner.RunAsync(["--dry-run", "--log-format", "json"], OpsProcessRunner.CleanEnvironment(_home), input, TimeSpan.FromSeconds(60));
+        var run = await NeuronCwProcess.RunAsync(["--dry-run", "--log-format", "json"], input, timeout: TimeSpan.FromSeconds(60));
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
         var lines = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -32,16 +31,13 @@ public sealed class LogOutputTests : IDisposable
     [Fact]
     public async Task StatsInterval_WhileRunning_WritesPeriodicStatsLines()
     {
-        using var run = OpsProcessRunner.Start(["--dry-run", "--stats-interval", "300ms"], OpsProcessRunner.CleanEnvironment(_home));
-        await run.Stdin.WriteAsync(OpsInputs.ReportsForInstances(1));
-        await run.Stdin.FlushAsync();
+        using var process = NeuronCwProcess.Start(["--dry-run", "--stats-interval", "300ms"]);
+        await process.WriteAsync(OpsInputs.ReportsForInstances(1));
         await Task.Delay(TimeSpan.FromSeconds(2));
-        run.Stdin.Close();
-        await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        process.CloseStandardInput();
+        var run = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         run.Stderr.Split('\n').Count(l => l.Contains("info: stats: reports=12 ", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(2);
         run.Stderr.Should().Contain("buffered=");
     }
-
-    public void Dispose() => Directory.Delete(_home, recursive: true);
 }

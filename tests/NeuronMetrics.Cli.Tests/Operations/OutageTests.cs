@@ -1,61 +1,65 @@
 using System.Diagnostics;
+using NeuronMetrics.Cli.Tests.TestSupport;
+using NeuronMetrics.CloudWatch.Tests.Fakes;
+using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests.Operations;
 
 /// <summary>CloudWatch down, slow or back: spawned neuron-cw against a local HTTP server.</summary>
-public sealed class OutageTests : IDisposable
+public sealed class OutageTests
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly string _home = OpsInputs.TempDirectory();
-
-    private Dictionary<string, string?> Environment(string endpoint)
+    private static Dictionary<string, string?> Environment(Uri endpoint) => new()
     {
-        var env = OpsProcessRunner.CleanEnvironment(_home);
-        env["AWS_ACCESS_KEY_ID"] = "AKIDOPSTEST";
-        env["AWS_SECRET_ACCESS_KEY"] = "ops-test-secret";
-        env["AWS_REGION"] = "us-east-1";
-        env["AWS_ENDPOINT_URL_CLOUDWATCH"] = endpoint;
-        return env;
+        ["AWS_ACCESS_KEY_ID"] = "AKIDOPSTEST",
+        ["AWS_SECRET_ACCESS_KEY"] = "ops-test-secret",
+        ["AWS_REGION"] = "us-east-1",
+        ["AWS_ENDPOINT_URL_CLOUDWATCH"] = endpoint.ToString(),
+    };
+
+    /// <summary>CloudWatch answering 503 for the first 3 s, then 200.</summary>
+    private static ScriptedHttpServer DownForThreeSeconds()
+    {
+        var down = Stopwatch.StartNew();
+        return new ScriptedHttpServer(_ => down.Elapsed < TimeSpan.FromSeconds(3) ? CloudWatchReplies.Error(503, "ServiceUnavailable") : CloudWatchReplies.Ok());
     }
 
     [Fact]
     public async Task Run_OutageThenRecovery_EverythingWithinBoundDelivered()
     {
-        var down = Stopwatch.StartNew();
-        await using var server = new OpsHttpServer((_, _) => Task.FromResult(
-            down.Elapsed < TimeSpan.FromSeconds(3) ? OpsHttpServer.ServiceUnavailable : OpsHttpServer.Ok));
+        await using var server = DownForThreeSeconds();
 
-        using var run = await OpsProcessRunner.RunAsync(
-            ["--shutdown-timeout", "60s", "--stats-interval", "off"], Environment(server.Url), OpsInputs.ReportsForInstances(5), ExitTimeout);
+        var run = await NeuronCwProcess.RunAsync(
+            ["--shutdown-timeout", "60s", "--stats-interval", "off"], OpsInputs.ReportsForInstances(5), Environment(server.Url), ExitTimeout);
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
-        run.Stat("datums").Should().Be(20);
-        run.Stat("sent").Should().Be(20);
-        run.Stat("dropped").Should().Be(0);
-        run.Stat("retries").Should().BeGreaterThan(0);
-        server.DeliveredDatums.Should().Be(20);
+        var summary = SummaryLine.Parse(run);
+        summary["datums"].Should().Be(20);
+        summary["sent"].Should().Be(20);
+        summary["dropped"].Should().Be(0);
+        summary["retries"].Should().BeGreaterThan(0);
+        PutMetricDataRequests.DeliveredDatums(server.Requests).Should().Be(20);
         run.Stderr.Should().Contain("retrying in");
     }
 
     [Fact]
     public async Task Run_OutageBeyondBufferBound_DropCountExact()
     {
-        var down = Stopwatch.StartNew();
-        await using var server = new OpsHttpServer((_, _) => Task.FromResult(
-            down.Elapsed < TimeSpan.FromSeconds(3) ? OpsHttpServer.ServiceUnavailable : OpsHttpServer.Ok));
+        await using var server = DownForThreeSeconds();
 
         // 20 instances → 20 batches of 4 datums, all queued at end of input; the buffer holds 10 datums.
-        using var run = await OpsProcessRunner.RunAsync(
-            ["--max-buffered-datums", "10", "--shutdown-timeout", "60s"], Environment(server.Url), OpsInputs.ReportsForInstances(20), ExitTimeout);
+        var run = await NeuronCwProcess.RunAsync(
+            ["--max-buffered-datums", "10", "--shutdown-timeout", "60s"], OpsInputs.ReportsForInstances(20), Environment(server.Url), ExitTimeout);
 
         run.ExitCode.Should().Be(ExitCodes.DataDropped, run.Stderr);
-        run.Stat("datums").Should().Be(80);
-        long sent = run.Stat("sent");
-        long dropped = run.Stat("dropped");
-        sent.Should().Be(server.DeliveredDatums).And.BeInRange(4, 12);
+        var summary = SummaryLine.Parse(run);
+        summary["datums"].Should().Be(80);
+        long sent = summary["sent"];
+        long dropped = summary["dropped"];
+        sent.Should().Be(PutMetricDataRequests.DeliveredDatums(server.Requests)).And.BeInRange(4, 12);
         (sent + dropped).Should().Be(80);
-        run.Stat("buffered").Should().Be(0);
+        summary["buffered"].Should().Be(0);
         run.Stderr.Should().Contain("send buffer full (10 datums)");
     }
 
@@ -63,28 +67,22 @@ public sealed class OutageTests : IDisposable
     public async Task Sigterm_SlowEndpoint_ExitsWithinShutdownTimeoutAndReportsDrops()
     {
         // Never answers in time: every attempt hits the 10 s attempt timeout.
-        await using var server = new OpsHttpServer(async (_, _) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(60));
-            return OpsHttpServer.Ok;
-        });
-        using var run = OpsProcessRunner.Start(["--shutdown-timeout", "2s"], Environment(server.Url));
-        await run.Stdin.WriteAsync(OpsInputs.ReportsForInstances(3));
-        await run.Stdin.FlushAsync();
+        await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok().Slow(TimeSpan.FromSeconds(60)));
+        using var process = NeuronCwProcess.Start(["--shutdown-timeout", "2s"], Environment(server.Url));
+        await process.WriteAsync(OpsInputs.ReportsForInstances(3));
         await Task.Delay(TimeSpan.FromSeconds(2)); // reports read (stdin stays open, as neuron-monitor keeps it)
 
         var stopwatch = Stopwatch.StartNew();
-        run.SendSigterm();
-        int code = await run.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        process.SendSigterm();
+        var run = await process.WaitForExitAsync(TimeSpan.FromSeconds(30));
         stopwatch.Stop();
 
-        code.Should().Be(ExitCodes.DataDropped, run.Stderr);
+        run.ExitCode.Should().Be(ExitCodes.DataDropped, run.Stderr);
         stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2) + TimeSpan.FromSeconds(3), "the shutdown timeout is 2 s");
-        run.Stat("reports").Should().Be(36);
-        run.Stat("dropped").Should().Be(12);
-        run.Stat("sent").Should().Be(0);
+        var summary = SummaryLine.Parse(run);
+        summary["reports"].Should().Be(36);
+        summary["dropped"].Should().Be(12);
+        summary["sent"].Should().Be(0);
         run.Stderr.Should().Contain("stopping: flushing buffered data").And.Contain("shutdown timeout (2 s)");
     }
-
-    public void Dispose() => Directory.Delete(_home, recursive: true);
 }

@@ -1,3 +1,7 @@
+using NeuronMetrics.Cli.Tests.TestSupport;
+using NeuronMetrics.CloudWatch.Tests.Fakes;
+using NeuronMetrics.Tests;
+
 namespace NeuronMetrics.Cli.Tests.Operations;
 
 /// <summary>
@@ -8,33 +12,38 @@ public sealed class WebIdentityTests : IDisposable
 {
     private const string StsAccessKey = "ASIAFAKESTSOPS000001";
 
-    private readonly string _home = OpsInputs.TempDirectory();
+    private readonly string _work = OpsInputs.TempDirectory();
 
     [Fact]
     public async Task Run_WebIdentityToken_SignsWithStsIssuedKeys()
     {
-        await using var server = new OpsHttpServer((_, body) => Task.FromResult(
-            body.Contains("Action=AssumeRoleWithWebIdentity", StringComparison.Ordinal) ? (200, AssumeRoleResponse) : OpsHttpServer.Ok));
-        var token = Path.Combine(_home, "token");
+        await using var server = new ScriptedHttpServer(request =>
+            IsAssumeRole(request) ? new ScriptedReply(200, AssumeRoleResponse) : CloudWatchReplies.Ok());
+        var token = Path.Combine(_work, "token");
         await File.WriteAllTextAsync(token, "eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
-        var env = OpsProcessRunner.CleanEnvironment(_home);
-        env["AWS_REGION"] = "us-east-1";
-        env["AWS_ENDPOINT_URL_STS"] = server.Url;
-        env["AWS_ENDPOINT_URL_CLOUDWATCH"] = server.Url;
-        env["AWS_WEB_IDENTITY_TOKEN_FILE"] = token;
-        env["AWS_ROLE_ARN"] = "arn:aws:iam::123456789012:role/neuron-cw";
-        env["AWS_ROLE_SESSION_NAME"] = "ops-test";
+        var env = new Dictionary<string, string?>
+        {
+            ["AWS_REGION"] = "us-east-1",
+            ["AWS_ENDPOINT_URL_STS"] = server.Url.ToString(),
+            ["AWS_ENDPOINT_URL_CLOUDWATCH"] = server.Url.ToString(),
+            ["AWS_WEB_IDENTITY_TOKEN_FILE"] = token,
+            ["AWS_ROLE_ARN"] = "arn:aws:iam::123456789012:role/neuron-cw",
+            ["AWS_ROLE_SESSION_NAME"] = "ops-test",
+        };
 
-        using var run = await OpsProcessRunner.RunAsync([], env, OpsInputs.ReportsForInstances(1), TimeSpan.FromSeconds(60));
+        var run = await NeuronCwProcess.RunAsync([], OpsInputs.ReportsForInstances(1), env, TimeSpan.FromSeconds(60));
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
-        server.Requests.Should().Contain(r => r.Body.Contains("Action=AssumeRoleWithWebIdentity", StringComparison.Ordinal));
-        var put = server.Requests.Where(r => r.Body.Contains("Action=PutMetricData", StringComparison.Ordinal)).ToList();
+        server.Requests.Should().Contain(r => IsAssumeRole(r));
+        var put = server.Requests.Where(r => r.BodyText().Contains("Action=PutMetricData", StringComparison.Ordinal)).ToList();
         put.Should().NotBeEmpty();
-        put.Should().OnlyContain(r => r.Authorization != null && r.Authorization.Contains($"Credential={StsAccessKey}/", StringComparison.Ordinal));
-        server.DeliveredDatums.Should().Be(4);
+        put.Should().OnlyContain(r => r.Headers.ContainsKey("Authorization") && r.Headers["Authorization"].Contains($"Credential={StsAccessKey}/", StringComparison.Ordinal));
+        PutMetricDataRequests.DeliveredDatums(server.Requests).Should().Be(4);
         run.Stderr.Should().NotContain("fake-sts-secret").And.NotContain("fake-sts-session-token");
     }
+
+    private static bool IsAssumeRole(RecordedRequest request) =>
+        request.BodyText().Contains("Action=AssumeRoleWithWebIdentity", StringComparison.Ordinal);
 
     private static string AssumeRoleResponse =>
         $"""
@@ -56,5 +65,5 @@ public sealed class WebIdentityTests : IDisposable
         </AssumeRoleWithWebIdentityResponse>
         """;
 
-    public void Dispose() => Directory.Delete(_home, recursive: true);
+    public void Dispose() => Directory.Delete(_work, recursive: true);
 }

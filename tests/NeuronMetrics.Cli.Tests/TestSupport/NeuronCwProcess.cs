@@ -41,6 +41,18 @@ internal sealed class NeuronCwProcess : IDisposable
             startInfo.ArgumentList.Add(argument);
         }
 
+        return Start(startInfo, environment);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> with /bin/sh (same environment), for what only a shell can set up, such as a
+    /// redirect; <see cref="NeuronCwExecutable.ShellCommand"/> names neuron-cw in it.
+    /// </summary>
+    public static NeuronCwProcess StartShell(string command, IReadOnlyDictionary<string, string?>? environment = null) =>
+        Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", command } }, environment);
+
+    private static NeuronCwProcess Start(ProcessStartInfo startInfo, IReadOnlyDictionary<string, string?>? environment)
+    {
         startInfo.RedirectStandardInput = true;
         startInfo.RedirectStandardOutput = true;
         startInfo.RedirectStandardError = true;
@@ -75,20 +87,27 @@ internal sealed class NeuronCwProcess : IDisposable
     }
 
     /// <summary>Starts, writes <paramref name="stdin"/>, closes stdin and waits for the exit.</summary>
-    public static async Task<NeuronCwResult> RunAsync(
+    public static Task<NeuronCwResult> RunAsync(
         IEnumerable<string> arguments,
         byte[] stdin,
         IReadOnlyDictionary<string, string?>? environment = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null) =>
+        FeedAndWaitAsync(Start(arguments, environment), stdin, timeout);
+
+    public static Task<NeuronCwResult> RunAsync(IEnumerable<string> arguments, string stdin, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null) =>
+        RunAsync(arguments, Encoding.UTF8.GetBytes(stdin), environment, timeout);
+
+    /// <summary><see cref="StartShell"/>, then as <see cref="RunAsync(IEnumerable{string}, byte[], IReadOnlyDictionary{string, string?}?, TimeSpan?)"/>.</summary>
+    public static Task<NeuronCwResult> RunShellAsync(string command, string stdin, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null) =>
+        FeedAndWaitAsync(StartShell(command, environment), Encoding.UTF8.GetBytes(stdin), timeout);
+
+    private static async Task<NeuronCwResult> FeedAndWaitAsync(NeuronCwProcess started, byte[] stdin, TimeSpan? timeout)
     {
-        using var process = Start(arguments, environment);
+        using var process = started;
         await process.WriteAsync(stdin).ConfigureAwait(false);
         process.CloseStandardInput();
         return await process.WaitForExitAsync(timeout ?? DefaultTimeout).ConfigureAwait(false);
     }
-
-    public static Task<NeuronCwResult> RunAsync(IEnumerable<string> arguments, string stdin, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null) =>
-        RunAsync(arguments, Encoding.UTF8.GetBytes(stdin), environment, timeout);
 
     public async Task WriteAsync(byte[] bytes)
     {

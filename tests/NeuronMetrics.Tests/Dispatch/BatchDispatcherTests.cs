@@ -7,14 +7,7 @@ namespace NeuronMetrics.Tests.Dispatch;
 
 public sealed class BatchDispatcherTests
 {
-    private static MetricBatch Batch(string name, int datums) => new("Neuron", name, Enumerable.Range(0, datums).Select(i => new MetricDatum
-    {
-        MetricName = "M",
-        Dimensions = [],
-        Timestamp = DateTimeOffset.UnixEpoch,
-        Unit = "Count",
-        Value = i,
-    }).ToList());
+    private static MetricBatch Batch(string name, int datums) => NumberedBatch.Create(name, datums);
 
     [Fact]
     public async Task RunAsync_BatchRetryingWhenDisplaced_GivenUpAndCountedOnce()

@@ -11,14 +11,7 @@ public sealed class BoundedBatchQueueTests
 
     private BoundedBatchQueue Create(int max) => new(max, _statistics, new RepeatThrottle(_log, TimeProvider.System, TimeSpan.FromMinutes(5)));
 
-    private static MetricBatch Batch(string name, int datums) => new("Neuron", name, Enumerable.Range(0, datums).Select(i => new MetricDatum
-    {
-        MetricName = "M",
-        Dimensions = [],
-        Timestamp = DateTimeOffset.UnixEpoch,
-        Unit = "Count",
-        Value = i,
-    }).ToList());
+    private static MetricBatch Batch(string name, int datums) => NumberedBatch.Create(name, datums);
 
     [Fact]
     public async Task DequeueAsync_InOrder_ThenNullAfterComplete()

@@ -4,26 +4,28 @@ namespace NeuronMetrics.Tests.Metadata;
 
 public sealed class EcsTaskMetadataReaderTests
 {
+    private const string Json = "application/json";
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task ReadAsync_ClusterArn_NameAndFamily()
     {
-        using var server = new LocalHttpServer(200, """
+        using var server = new ScriptedHttpServer(new ScriptedReply(200, """
             {"Cluster":"arn:aws:ecs:us-west-2:111122223333:cluster/inference-prod","TaskARN":"arn:aws:ecs:us-west-2:111122223333:task/inference-prod/abc",
              "Family":"bert-serving","Revision":"7","Containers":[{"Name":"x"}]}
-            """);
+            """, Json));
 
         var task = await EcsTaskMetadataReader.ReadAsync(server.BaseUrl + "/v4/abc-123", Timeout, CancellationToken.None);
 
         task.Should().Be(new EcsTaskInfo("inference-prod", "bert-serving"));
-        server.Requests.Should().Equal("GET /v4/abc-123/task HTTP/1.1");
+        server.Requests.Select(r => r.RequestLine).Should().Equal("GET /v4/abc-123/task HTTP/1.1");
     }
 
     [Fact]
     public async Task ReadAsync_PlainClusterName_KeptAsItIs()
     {
-        using var server = new LocalHttpServer(200, """{"Cluster":"default","Family":"f"}""");
+        using var server = new ScriptedHttpServer(new ScriptedReply(200, """{"Cluster":"default","Family":"f"}""", Json));
 
         var task = await EcsTaskMetadataReader.ReadAsync(server.BaseUrl + "/", Timeout, CancellationToken.None);
 
@@ -33,7 +35,7 @@ public sealed class EcsTaskMetadataReaderTests
     [Fact]
     public async Task ReadAsync_HttpError_ClearException()
     {
-        using var server = new LocalHttpServer(404, "not found");
+        using var server = new ScriptedHttpServer(new ScriptedReply(404, "not found", Json));
 
         var act = () => EcsTaskMetadataReader.ReadAsync(server.BaseUrl, Timeout, CancellationToken.None);
 
@@ -43,7 +45,7 @@ public sealed class EcsTaskMetadataReaderTests
     [Fact]
     public async Task ReadAsync_SlowEndpoint_TimesOut()
     {
-        using var server = new LocalHttpServer(200, "{}", delay: TimeSpan.FromSeconds(30));
+        using var server = new ScriptedHttpServer(new ScriptedReply(200, "{}", Json).Slow(TimeSpan.FromSeconds(30)));
 
         var act = () => EcsTaskMetadataReader.ReadAsync(server.BaseUrl, TimeSpan.FromMilliseconds(200), CancellationToken.None);
 
@@ -53,7 +55,7 @@ public sealed class EcsTaskMetadataReaderTests
     [Fact]
     public async Task ReadAsync_NotJson_ClearException()
     {
-        using var server = new LocalHttpServer(200, "<html>");
+        using var server = new ScriptedHttpServer(new ScriptedReply(200, "<html>", Json));
 
         var act = () => EcsTaskMetadataReader.ReadAsync(server.BaseUrl, Timeout, CancellationToken.None);
 

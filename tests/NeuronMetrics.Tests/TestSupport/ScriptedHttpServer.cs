@@ -1,38 +1,69 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace NeuronMetrics.CloudWatch.Tests.Fakes;
+namespace NeuronMetrics.Tests;
 
 /// <summary>
-/// A scripted HTTP/1.1 server on 127.0.0.1 (raw sockets so it can reset connections). Each request
-/// consumes the next scripted reply (the last one repeats); every request body is recorded.
+/// An HTTP/1.1 server on 127.0.0.1 (free port; raw sockets so a reply can reset the connection), one request per
+/// connection. Each request is answered by the next reply of a script (the last one repeats) or by a function of
+/// the request; every request is recorded with the status it was given.
 /// </summary>
-internal sealed class FakeCloudWatchServer : IAsyncDisposable
+internal sealed class ScriptedHttpServer : IDisposable, IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly ConcurrentQueue<Reply> _script;
-    private readonly Reply _last;
+    private readonly Func<RecordedRequest, ScriptedReply> _respond;
     private readonly CancellationTokenSource _stop = new();
+    private readonly List<RecordedRequest> _requests = [];
     private readonly Task _loop;
 
-    public FakeCloudWatchServer(params Reply[] script)
+    public ScriptedHttpServer(params ScriptedReply[] script)
+        : this(Replay(script))
     {
-        _script = new ConcurrentQueue<Reply>(script);
-        _last = script[^1];
+    }
+
+    public ScriptedHttpServer(Func<RecordedRequest, ScriptedReply> respond)
+    {
+        _respond = respond;
         _listener.Start();
         _loop = Task.Run(AcceptLoopAsync);
     }
 
-    public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+    /// <summary>The server's root, without a trailing slash.</summary>
+    public string BaseUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
-    public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
+    /// <summary>The server's root, with a trailing slash.</summary>
+    public Uri Url => new(BaseUrl + "/");
 
-    public static Reply Ok() => new(200, "<PutMetricDataResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\"><ResponseMetadata><RequestId>ok-1</RequestId></ResponseMetadata></PutMetricDataResponse>");
+    /// <summary>The requests received so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return [.. _requests];
+            }
+        }
+    }
 
-    public static Reply Error(int status, string code) =>
-        new(status, $"<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{code} happened</Message></Error><RequestId>req-{code}</RequestId></ErrorResponse>");
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _listener.Stop();
+        await _loop.ConfigureAwait(false);
+        _stop.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static Func<RecordedRequest, ScriptedReply> Replay(ScriptedReply[] script)
+    {
+        var queue = new ConcurrentQueue<ScriptedReply>(script);
+        return _ => queue.TryDequeue(out var reply) ? reply : script[^1];
+    }
 
     private async Task AcceptLoopAsync()
     {
@@ -59,13 +90,13 @@ internal sealed class FakeCloudWatchServer : IAsyncDisposable
             try
             {
                 var stream = new NetworkStream(socket, ownsSocket: false);
-                var (headers, body) = await ReadRequestAsync(stream);
-                if (!_script.TryDequeue(out var reply))
+                var request = await ReadRequestAsync(stream);
+                var reply = _respond(request);
+                lock (_requests)
                 {
-                    reply = _last;
+                    _requests.Add(request with { AnsweredStatus = reply.Status });
                 }
 
-                Requests.Enqueue(new ReceivedRequest(headers, body, reply.Status));
                 if (reply.Delay > TimeSpan.Zero)
                 {
                     await Task.Delay(reply.Delay, _stop.Token);
@@ -79,8 +110,8 @@ internal sealed class FakeCloudWatchServer : IAsyncDisposable
                 }
 
                 var content = Encoding.UTF8.GetBytes(reply.Body);
-                var date = (reply.Date ?? DateTimeOffset.UtcNow).ToString("r", System.Globalization.CultureInfo.InvariantCulture);
-                var head = $"HTTP/1.1 {reply.Status} X\r\nContent-Type: text/xml\r\nContent-Length: {content.Length}\r\nDate: {date}\r\nx-amzn-RequestId: hdr-{reply.Status}\r\nConnection: close\r\n\r\n";
+                var date = (reply.Date ?? DateTimeOffset.UtcNow).ToString("r", CultureInfo.InvariantCulture);
+                var head = $"HTTP/1.1 {reply.Status} X\r\nContent-Type: {reply.ContentType}\r\nContent-Length: {content.Length}\r\nDate: {date}\r\nx-amzn-RequestId: hdr-{reply.Status}\r\nConnection: close\r\n\r\n";
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
                 await stream.WriteAsync(content);
                 await stream.FlushAsync();
@@ -88,12 +119,12 @@ internal sealed class FakeCloudWatchServer : IAsyncDisposable
             }
             catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {
-                // The client gave up on this attempt (timeout); nothing to do.
+                // The client gave up on this request (timeout or shutdown): nothing to answer.
             }
         }
     }
 
-    private static async Task<(Dictionary<string, string> Headers, byte[] Body)> ReadRequestAsync(NetworkStream stream)
+    private static async Task<RecordedRequest> ReadRequestAsync(NetworkStream stream)
     {
         var buffer = new List<byte>();
         var one = new byte[1];
@@ -115,25 +146,8 @@ internal sealed class FakeCloudWatchServer : IAsyncDisposable
             headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
         }
 
-        var body = new byte[int.Parse(headers["Content-Length"], System.Globalization.CultureInfo.InvariantCulture)];
+        var body = new byte[headers.TryGetValue("Content-Length", out var length) ? int.Parse(length, CultureInfo.InvariantCulture) : 0];
         await stream.ReadExactlyAsync(body);
-        return (headers, body);
+        return new RecordedRequest(lines[0], headers, body);
     }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        await _loop;
-        _stop.Dispose();
-    }
-
-    internal sealed record Reply(int Status, string Body, TimeSpan Delay = default, bool Reset = false, DateTimeOffset? Date = null)
-    {
-        public static Reply ResetConnection() => new(0, string.Empty, Reset: true);
-
-        public Reply Slow(TimeSpan delay) => this with { Delay = delay };
-    }
-
-    internal sealed record ReceivedRequest(Dictionary<string, string> Headers, byte[] Body, int AnsweredStatus);
 }

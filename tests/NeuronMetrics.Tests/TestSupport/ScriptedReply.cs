@@ -1,0 +1,11 @@
+namespace NeuronMetrics.Tests;
+
+/// <summary>How <see cref="ScriptedHttpServer"/> answers one request.</summary>
+internal sealed record ScriptedReply(
+    int Status, string Body, string ContentType = "text/xml", TimeSpan Delay = default, bool Reset = false, DateTimeOffset? Date = null)
+{
+    /// <summary>Closes the connection with a TCP reset instead of answering.</summary>
+    public static ScriptedReply ResetConnection() => new(0, string.Empty, Reset: true);
+
+    public ScriptedReply Slow(TimeSpan delay) => this with { Delay = delay };
+}
