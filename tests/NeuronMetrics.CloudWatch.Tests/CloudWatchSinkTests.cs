@@ -12,7 +12,8 @@ namespace NeuronMetrics.CloudWatch.Tests;
 
 public sealed class CloudWatchSinkTests
 {
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(500);
+    // Generous so a loaded CI machine never times out a request by accident; the slow reply below is far longer.
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
 
     [Fact]
     public async Task SendAsync_TransientFaultsThenSuccess_DeliversBatchExactlyOnce()
@@ -22,7 +23,7 @@ public sealed class CloudWatchSinkTests
             CloudWatchReplies.Error(500, "InternalFailure"),
             CloudWatchReplies.Error(503, "ServiceUnavailable"),
             ScriptedReply.ResetConnection(),
-            CloudWatchReplies.Ok().Slow(TimeSpan.FromSeconds(2)),
+            CloudWatchReplies.Ok().Slow(TimeSpan.FromSeconds(8)),
             CloudWatchReplies.Ok());
         var statistics = new PipelineStatistics();
         var log = new RecordingLog();
