@@ -26,8 +26,7 @@ internal sealed class CommandLineDefinition
 
     public Option<TimeSpan> FlushInterval { get; } = new("--flush-interval")
     {
-        Description = "Aggregation interval: samples of one metric within it become one datum (e.g. 60s, 5s, 1m).",
-        DefaultValueFactory = _ => TimeSpan.FromSeconds(60),
+        Description = "Aggregation interval: samples of one metric within it become one datum (e.g. 60s, 5s, 1m). [default: 60s]",
         CustomParser = ParseDuration,
         HelpName = "DURATION",
     };
@@ -73,8 +72,7 @@ internal sealed class CommandLineDefinition
 
     public Option<TimeSpan> ShutdownTimeout { get; } = new("--shutdown-timeout")
     {
-        Description = "On end of input, SIGTERM or SIGINT: how long to keep sending buffered data before dropping it.",
-        DefaultValueFactory = _ => TimeSpan.FromSeconds(5),
+        Description = "On end of input, SIGTERM or SIGINT: how long to keep sending buffered data before dropping it. [default: 5s]",
         CustomParser = ParseDuration,
         HelpName = "DURATION",
     };
@@ -150,8 +148,7 @@ internal sealed class CommandLineDefinition
     /// <summary>TimeSpan.Zero stands for 'off' (System.CommandLine cannot carry a null from a custom parser).</summary>
     public Option<TimeSpan> StatsInterval { get; } = new("--stats-interval")
     {
-        Description = "How often to log a stats line while running (reports, datums, requests, retries, drops, buffer); 'off' for only the one at exit.",
-        DefaultValueFactory = _ => CliOptions.DefaultStatsInterval,
+        Description = "How often to log a stats line while running (reports, datums, requests, retries, drops, buffer); 'off' for only the one at exit. [default: 5m]",
         CustomParser = ParseOptionalDuration,
         HelpName = "DURATION|off",
     };
@@ -185,14 +182,14 @@ internal sealed class CommandLineDefinition
     {
         ConfigPath = result.GetValue(Config),
         Namespace = result.GetValue(Namespace)!,
-        FlushInterval = result.GetValue(FlushInterval),
+        FlushInterval = Given(result, FlushInterval) ?? new CliOptions().FlushInterval,
         Aggregation = result.GetValue(Aggregation),
         DryRun = result.GetValue(DryRun),
         Region = result.GetValue(Region),
         EndpointUrl = result.GetValue(EndpointUrl),
         Profile = result.GetValue(Profile),
         LogLevel = result.GetValue(LogLevel),
-        ShutdownTimeout = result.GetValue(ShutdownTimeout),
+        ShutdownTimeout = Given(result, ShutdownTimeout) ?? new CliOptions().ShutdownTimeout,
         MaxBufferedDatums = result.GetValue(MaxBufferedDatums),
         MaxDocumentBytes = result.GetValue(MaxDocumentBytes),
         Metrics = MetricPatterns(result.GetResult(Metrics)),
@@ -203,7 +200,7 @@ internal sealed class CommandLineDefinition
         StorageResolution = result.GetValue(StorageResolution),
         Output = result.GetValue(Output),
         LogFormat = result.GetValue(LogFormat),
-        StatsInterval = result.GetValue(StatsInterval) is { } stats && stats > TimeSpan.Zero ? stats : null,
+        StatsInterval = Given(result, StatsInterval) is not { } stats ? CliOptions.DefaultStatsInterval : stats > TimeSpan.Zero ? stats : null,
     };
 
     private static IReadOnlyList<string>? MetricPatterns(OptionResult? result) =>
@@ -324,6 +321,10 @@ internal sealed class CommandLineDefinition
         string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         return text.Equals("off", StringComparison.OrdinalIgnoreCase) || text == "0" ? TimeSpan.Zero : ParseDuration(result);
     }
+
+    /// <summary>A duration option's value when given. Durations have no DefaultValueFactory so that help shows "60s", not "00:01:00".</summary>
+    private static TimeSpan? Given(ParseResult result, Option<TimeSpan> option) =>
+        result.GetResult(option) is { Implicit: false } ? result.GetValue(option) : null;
 
     internal static TimeSpan ParseDuration(ArgumentResult result)
     {

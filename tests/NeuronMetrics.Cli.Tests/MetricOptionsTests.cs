@@ -26,6 +26,23 @@ public sealed class MetricOptionsTests
         options.StaticDimensions.Should().BeEmpty();
         options.InstanceAverage.Should().BeFalse();
         options.StorageResolution.Should().Be(60);
+        options.FlushInterval.Should().Be(TimeSpan.FromSeconds(60));
+        options.ShutdownTimeout.Should().Be(TimeSpan.FromSeconds(5));
+        options.StatsInterval.Should().Be(TimeSpan.FromMinutes(5));
+    }
+
+    [Theory]
+    [InlineData("5s", 5000)]
+    [InlineData("off", null)]
+    [InlineData("0", null)]
+    public void Parse_StatsInterval_GivenOrOff(string value, int? milliseconds)
+    {
+        var (options, errors) = Parse("--stats-interval", value, "--flush-interval", "1m", "--shutdown-timeout", "250ms");
+
+        errors.Should().BeEmpty();
+        options!.StatsInterval.Should().Be(milliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+        options.FlushInterval.Should().Be(TimeSpan.FromMinutes(1));
+        options.ShutdownTimeout.Should().Be(TimeSpan.FromMilliseconds(250));
     }
 
     [Fact]
