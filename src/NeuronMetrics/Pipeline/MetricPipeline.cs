@@ -82,6 +82,10 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
             stages.Mapper.Map(report, selected, stages.Clock.GetUtcNow(), samples);
             stages.Statistics.AddSamples(samples.Count);
             stages.Aggregator.Add(samples);
+            if (stages.Aggregator.HasSealedIntervals)
+            {
+                Flush(all: false); // input faster than real time filled an interval: send it now rather than hold it
+            }
         }
     }
 
