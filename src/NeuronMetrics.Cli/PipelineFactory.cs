@@ -39,7 +39,7 @@ internal static class PipelineFactory
 
         queue = new BoundedBatchQueue(options.MaxBufferedDatums, statistics, warnings);
         var stages = new PipelineStages(
-            new NeuronReportParser(),
+            new NeuronReportParser(config.AllGroups),
             new ReportFilter(config, warnings),
             mapper,
             new MetricAggregator(options.FlushInterval, options.Aggregation),
