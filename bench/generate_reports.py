@@ -7,7 +7,7 @@ memory_info and 16 devices in neuron_hw_counters. Values vary per report (seeded
 aggregator sees realistic distinct values.
 
   generate_reports.py --mb 80 > reports.jsonl        # about 80 MB
-  generate_reports.py --count 1000000 --distinct 64   # 1M reports cycling over 64 distinct ones (soak)
+  generate_reports.py --count 1000000 --distinct 1000  # 1M reports cycling over 1000 distinct ones (soak)
 """
 import argparse
 import json
@@ -98,6 +98,7 @@ def main():
     parser.add_argument("--count", type=int, help="number of reports")
     parser.add_argument("--distinct", type=int, default=0, help="cycle over this many distinct reports (0: all distinct)")
     parser.add_argument("--seed", type=int, default=20240601)
+    parser.add_argument("--progress-every", type=int, default=0, help="after every N reports, flush and print 'progress N' on stderr")
     args = parser.parse_args()
     if (args.mb is None) == (args.count is None):
         parser.error("give exactly one of --mb or --count")
@@ -113,6 +114,9 @@ def main():
             out.write(line)
             written += len(line)
             n += 1
+            if args.progress_every and n % args.progress_every == 0:
+                out.flush()
+                print(f"progress {n}", file=sys.stderr, flush=True)
         out.flush()
     except BrokenPipeError:
         pass

@@ -88,10 +88,17 @@ measure() {
   echo "$name $median $min $max $rss"
 }
 
+echo "neuron-cw rows: aot/jit = NativeAOT / JIT build; all = --config samples/monitor-all-groups.conf; util = default config (per-core utilization, as jq and python)" >&2
 echo "input: $INPUT ($REPORTS reports, $BYTES bytes); $RUNS runs each; load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 results=()
-[[ -n "$AOT_BIN" ]] && results+=("$(measure neuron-cw-aot "$AOT_BIN" --dry-run --config "$CONFIG")")
-results+=("$(measure neuron-cw-jit "$JIT" --dry-run --config "$CONFIG")")
+# "all": samples/monitor-all-groups.conf (every group read and validated); "util": no config, the
+# default (neuroncore_counters only: the same per-core utilization jq and Python extract).
+if [[ -n "$AOT_BIN" ]]; then
+  results+=("$(measure aot-all "$AOT_BIN" --dry-run --config "$CONFIG")")
+  results+=("$(measure aot-util "$AOT_BIN" --dry-run)")
+fi
+results+=("$(measure jit-all "$JIT" --dry-run --config "$CONFIG")")
+results+=("$(measure jit-util "$JIT" --dry-run)")
 results+=("$(measure jq jq -c "$JQ_FILTER")")
 results+=("$(measure python python3 "$ROOT/bench/python_filter.py")")
 
@@ -108,7 +115,7 @@ printf '%s\n' "${results[@]}" | awk -v bytes="$BYTES" '
   }'
 
 echo
-echo "check: jq and python print $(wc -l < "$OUT/jq.out") / $(wc -l < "$OUT/python.out") per-core values; neuron-cw: $(tail -n 1 "$OUT/neuron-cw-jit.err")"
+echo "check: jq and python print $(wc -l < "$OUT/jq.out") / $(wc -l < "$OUT/python.out") per-core values; neuron-cw: $(tail -n 1 "$OUT/jit-all.err")"
 if [[ -n "$AOT_BIN" ]]; then
   read -r med lo hi < <(python3 "$ROOT/bench/first_output.py" 11 "$OUT/one-report.jsonl" "$AOT_BIN" --dry-run --config "$CONFIG")
   echo "NativeAOT start to first output (one report): median ${med} ms (min ${lo}, max ${hi}, 11 runs)"
