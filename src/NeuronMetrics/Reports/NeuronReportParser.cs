@@ -7,9 +7,11 @@ namespace NeuronMetrics.Reports;
 /// instance info, runtimes and the position of every group. Group contents are skipped here and
 /// read later only by the mapper that needs them. Tolerant: unknown keys are skipped, and a value
 /// of the wrong type drops that value, not the report.
-/// Given the groups a run selects, the others are stepped over by their structure alone (about ten
-/// times faster than validating them) and left out of the report: a corrupted byte inside a group
-/// nothing reads does not cost the report. Everything else is validated.
+/// Given the groups a run selects, the others are stepped over by their structure alone (brackets
+/// and strings, several times faster than validating them) and left out of the report; in the
+/// selected ones only the top-level fields are read here, their nested objects and arrays are left
+/// to the group mappers, whose readers validate them (see <see cref="Validate"/> for what the
+/// pipeline does when one fails). A corrupted byte inside something nothing reads does not cost the report.
 /// </summary>
 public sealed class NeuronReportParser
 {
@@ -99,6 +101,27 @@ public sealed class NeuronReportParser
         }
     }
 
+    /// <summary>
+    /// Checks that the whole document is valid JSON, with the same message and line offset a parse
+    /// without a group selection gives. For the rare document whose invalid bytes only a mapper saw.
+    /// </summary>
+    public static ReportParseResult Validate(ReadOnlyMemory<byte> json)
+    {
+        var reader = new Utf8JsonReader(json.Span, ReaderOptions);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return ReportParseResult.Ok;
+        }
+        catch (JsonException ex)
+        {
+            return new ReportParseResult("invalid JSON: " + ShortMessage(ex), ex.LineNumber ?? 0);
+        }
+    }
+
     private void ReadRuntimes(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, ref int offset, NeuronReport report)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -172,7 +195,7 @@ public sealed class NeuronReportParser
             }
 
             int start = offset + (int)reader.TokenStartIndex;
-            if (!Reads(type) && TrySkipUnread(ref reader, json, ref offset, start))
+            if (!Reads(type) && TrySkipUnread(ref reader, json, ref offset))
             {
                 continue;
             }
@@ -186,8 +209,10 @@ public sealed class NeuronReportParser
                 {
                     error = ReadError(ref reader);
                 }
-                else
+                else if (_readGroups is null || !TrySkipUnread(ref reader, json, ref offset))
                 {
+                    // With a group selection, a selected group's nested objects and arrays are left
+                    // to its mapper, whose reader validates them: they are not read twice.
                     reader.Skip();
                 }
             }
@@ -216,13 +241,20 @@ public sealed class NeuronReportParser
     }
 
     /// <summary>
-    /// With the reader on a group's StartObject, moves it to the group's EndObject without reading
-    /// what is between: a new reader carrying the current state starts at the closing brace, which
-    /// then reads as the end of an empty object. <paramref name="offset"/> is where the reader's span
-    /// starts in the document. False (nothing moved) when the group has no structural end.
+    /// With the reader on a StartObject or StartArray, moves it to the matching end without reading
+    /// what is between: a new reader carrying the current state starts at the closing bracket, which
+    /// then reads as the end of an empty object or array. <paramref name="offset"/> is where the
+    /// reader's span starts in the document. False (nothing moved) for other tokens and when the
+    /// value has no structural end (the validating reader then says what is wrong).
     /// </summary>
-    private bool TrySkipUnread(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, ref int offset, int start)
+    private bool TrySkipUnread(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, ref int offset)
     {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return false;
+        }
+
+        int start = offset + (int)reader.TokenStartIndex;
         int end = JsonValueSkipper.FindEnd(json.Span, start);
         if (end < 0)
         {
@@ -232,7 +264,7 @@ public sealed class NeuronReportParser
         _skippedLines += json.Span[start..end].Count((byte)'\n');
         offset = end - 1;
         reader = new Utf8JsonReader(json.Span[offset..], isFinalBlock: true, reader.CurrentState);
-        reader.Read(); // the group's EndObject
+        reader.Read(); // the value's EndObject or EndArray
         return true;
     }
 

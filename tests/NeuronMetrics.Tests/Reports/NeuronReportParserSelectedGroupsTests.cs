@@ -66,6 +66,23 @@ public sealed class NeuronReportParserSelectedGroupsTests
         Sections(_report.SystemGroups).Should().Equal(("vcpu_usage", "{\"x\":1}", null));
     }
 
+    [Fact]
+    public void Parse_InvalidJsonNestedInSelectedGroup_LeftToItsMapper()
+    {
+        const string json = """{"system_data":{"vcpu_usage":{"error":"","usage_data":{"0":{"user":tru}},"period":1}}}""";
+
+        Parse(json, "vcpu_usage").IsOk.Should().BeTrue();
+
+        _report.SystemGroups.Should().ContainSingle().Which.Error.Should().BeNull();
+        NeuronReportParser.Validate(Encoding.UTF8.GetBytes(json)).Error.Should().StartWith("invalid JSON: ");
+    }
+
+    [Fact]
+    public void Validate_ValidDocument_IsOk()
+    {
+        NeuronReportParser.Validate(Encoding.UTF8.GetBytes("""{"a":[1,{"b":"c"}]}""")).IsOk.Should().BeTrue();
+    }
+
     [Theory]
     [InlineData("""{"system_data":{"memory_info":{"a":1},"vcpu_usage":{"x":tru}}}""")] // in a selected group
     [InlineData("""{"system_data":{"memory_info":{"a":1}},"x":nope}""")] // after a skipped group

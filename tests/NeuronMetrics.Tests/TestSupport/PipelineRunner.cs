@@ -38,9 +38,10 @@ internal sealed class PipelineRunner
     {
         var warnings = new RepeatThrottle(Log, Clock, TimeSpan.FromMinutes(5));
         var queue = new BoundedBatchQueue(100_000, Statistics, warnings);
+        config ??= MonitorConfig.Default;
         var stages = new PipelineStages(
-            new NeuronReportParser(),
-            new ReportFilter(config ?? MonitorConfig.Default, warnings),
+            new NeuronReportParser(config.AllGroups),
+            new ReportFilter(config, warnings),
             new ReportMapper(GroupMappers.All(), new DimensionPolicy(), Statistics),
             new MetricAggregator(TimeSpan.FromSeconds(60), mode),
             new PutMetricDataBatcher("Neuron", new ApproximateSizer()),
