@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace NeuronMetrics.Input;
@@ -20,6 +22,11 @@ internal static class JsonBlockScanner
     /// </summary>
     public static bool TrySkipBlock(ReadOnlySpan<byte> block, ref int depth, ref bool inString)
     {
+        if (block.Length != BlockBytes)
+        {
+            throw new ArgumentException($"a block is {BlockBytes} bytes", nameof(block));
+        }
+
         Masks(block, out ulong quotes, out ulong special, out ulong opens, out ulong closes);
         if (special != 0)
         {
@@ -46,6 +53,7 @@ internal static class JsonBlockScanner
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PrefixXor(ulong x)
     {
         x ^= x << 1;
@@ -58,12 +66,14 @@ internal static class JsonBlockScanner
     }
 
     /// <summary>quotes: '"'; special: '\\' or '\n'; opens: '{' '['; closes: '}' ']'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Masks(ReadOnlySpan<byte> block, out ulong quotes, out ulong special, out ulong opens, out ulong closes)
     {
+        ref byte first = ref MemoryMarshal.GetReference(block); // the caller passes exactly BlockBytes
         if (Vector256.IsHardwareAccelerated)
         {
-            var low = Vector256.Create(block);
-            var high = Vector256.Create(block[32..]);
+            var low = Vector256.LoadUnsafe(ref first);
+            var high = Vector256.LoadUnsafe(ref first, 32);
             quotes = Mask256(low, high, (byte)'"');
             special = Mask256(low, high, (byte)'\\') | Mask256(low, high, (byte)'\n');
 
@@ -77,7 +87,7 @@ internal static class JsonBlockScanner
         quotes = special = opens = closes = 0;
         for (int part = 0; part < 4; part++)
         {
-            var v = Vector128.Create(block[(part * 16)..]);
+            var v = Vector128.LoadUnsafe(ref first, (nuint)(part * 16));
             var folded = v | Vector128.Create((byte)0x20);
             int shift = part * 16;
             quotes |= Mask128(v, (byte)'"') << shift;
