@@ -33,7 +33,7 @@ internal static class PipelineFactory
         var mapper = CreateMapper(options, config, statistics, log, ecsTask);
         queue = new BoundedBatchQueue(options.MaxBufferedDatums, statistics, warnings);
         var stages = new PipelineStages(
-            new NeuronReportParser(),
+            new NeuronReportParser(config.AllGroups),
             new ReportFilter(config, warnings),
             mapper,
             new MetricAggregator(options.FlushInterval, options.Aggregation, options.StorageResolution),

@@ -15,6 +15,9 @@ internal sealed class MetricAccumulator
 
     public double Count { get; private set; }
 
+    /// <summary>What this accumulator holds per sample kind: distinct values (Values), samples (None), 0 (Statistics).</summary>
+    public int Entries => _values.Count + _samples.Count;
+
     public double Sum { get; private set; }
 
     public double Minimum { get; private set; } = double.PositiveInfinity;

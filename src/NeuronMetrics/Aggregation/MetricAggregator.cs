@@ -8,28 +8,83 @@ namespace NeuronMetrics.Aggregation;
 /// each finished interval into datums: samples of the same metric within one interval become one
 /// datum (or several when they have more than 150 distinct values). Thread-safe: the reader adds,
 /// the flush timer drains.
+/// Memory stays bounded however fast reports arrive (a replayed file is read far faster than one
+/// report a second): when one metric of an interval holds <see cref="MaxEntriesPerMetric"/> distinct
+/// values (or samples in None mode), that interval is sealed — it is emitted at the next flush,
+/// before its time, and later samples of the same interval start a new set, sent as extra datums
+/// with the same timestamp (CloudWatch adds them up).
 /// </summary>
 public sealed class MetricAggregator
 {
+    /// <summary>Default seal bound: one full datum's worth of values per metric; live neuron-monitor (≤ 1 report/s) never reaches it in a minute.</summary>
+    public const int DefaultMaxEntriesPerMetric = PutMetricDataLimits.MaxValuesPerDatum;
+
     private readonly SortedDictionary<long, Dictionary<MetricKey, MetricAccumulator>> _intervals = [];
+    private readonly List<(long Start, Dictionary<MetricKey, MetricAccumulator> Metrics)> _sealed = [];
     private readonly Lock _lock = new();
     private readonly long _intervalTicks;
     private readonly AggregationMode _mode;
     private readonly int _storageResolution;
     private readonly int _maxValuesPerDatum;
+    private readonly int _maxEntriesPerMetric;
 
-    public MetricAggregator(TimeSpan interval, AggregationMode mode, int storageResolution = 60, int maxValuesPerDatum = PutMetricDataLimits.MaxValuesPerDatum)
+    public MetricAggregator(
+        TimeSpan interval,
+        AggregationMode mode,
+        int storageResolution = 60,
+        int maxValuesPerDatum = PutMetricDataLimits.MaxValuesPerDatum,
+        int maxEntriesPerMetric = DefaultMaxEntriesPerMetric)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxValuesPerDatum, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxValuesPerDatum, PutMetricDataLimits.MaxValuesPerDatum);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEntriesPerMetric, 1);
         _intervalTicks = interval.Ticks;
         _mode = mode;
         _storageResolution = storageResolution;
         _maxValuesPerDatum = maxValuesPerDatum;
+        _maxEntriesPerMetric = maxEntriesPerMetric;
     }
 
     public TimeSpan Interval => TimeSpan.FromTicks(_intervalTicks);
+
+    /// <summary>Distinct values (Values mode) or samples (None mode) of one metric at which its interval is sealed.</summary>
+    public int MaxEntriesPerMetric => _maxEntriesPerMetric;
+
+    /// <summary>Distinct values or samples currently held, over all metrics and intervals (what memory grows with).</summary>
+    internal int PendingEntries
+    {
+        get
+        {
+            lock (_lock)
+            {
+                int entries = 0;
+                foreach (var (_, metrics) in _sealed)
+                {
+                    entries += Entries(metrics);
+                }
+
+                foreach (var metrics in _intervals.Values)
+                {
+                    entries += Entries(metrics);
+                }
+
+                return entries;
+            }
+        }
+    }
+
+    /// <summary>True when a sealed interval waits for the next flush; the reader flushes at once to keep memory flat.</summary>
+    public bool HasSealedIntervals
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _sealed.Count > 0;
+            }
+        }
+    }
 
     /// <summary>Metrics currently held (across open intervals).</summary>
     public int PendingMetrics
@@ -38,7 +93,18 @@ public sealed class MetricAggregator
         {
             lock (_lock)
             {
-                return _intervals.Values.Sum(m => m.Count);
+                int pending = 0;
+                foreach (var (_, metrics) in _sealed)
+                {
+                    pending += metrics.Count;
+                }
+
+                foreach (var metrics in _intervals.Values)
+                {
+                    pending += metrics.Count;
+                }
+
+                return pending;
             }
         }
     }
@@ -63,16 +129,22 @@ public sealed class MetricAggregator
                 }
 
                 accumulator.Add(sample.Value, sample.Timestamp, _mode);
+                if (accumulator.Entries >= _maxEntriesPerMetric)
+                {
+                    _sealed.Add((start, metrics));
+                    _intervals.Remove(start);
+                }
             }
         }
     }
 
-    /// <summary>Emits every interval that has ended by <paramref name="now"/>.</summary>
+    /// <summary>Emits every sealed interval and every interval that has ended by <paramref name="now"/>.</summary>
     public void FlushCompleted(DateTimeOffset now, List<PartitionedDatum> output)
     {
         long current = IntervalStart(now);
         lock (_lock)
         {
+            EmitSealed(output);
             while (_intervals.Count > 0)
             {
                 var (start, metrics) = _intervals.First();
@@ -92,6 +164,7 @@ public sealed class MetricAggregator
     {
         lock (_lock)
         {
+            EmitSealed(output);
             foreach (var (start, metrics) in _intervals)
             {
                 Emit(start, metrics, output);
@@ -99,6 +172,27 @@ public sealed class MetricAggregator
 
             _intervals.Clear();
         }
+    }
+
+    private static int Entries(Dictionary<MetricKey, MetricAccumulator> metrics)
+    {
+        int entries = 0;
+        foreach (var accumulator in metrics.Values)
+        {
+            entries += accumulator.Entries;
+        }
+
+        return entries;
+    }
+
+    private void EmitSealed(List<PartitionedDatum> output)
+    {
+        foreach (var (start, metrics) in _sealed)
+        {
+            Emit(start, metrics, output);
+        }
+
+        _sealed.Clear();
     }
 
     private void Emit(long start, Dictionary<MetricKey, MetricAccumulator> metrics, List<PartitionedDatum> output)

@@ -174,12 +174,21 @@ public sealed class JsonDocumentFramer : IDisposable
     {
         while (scanned < _end)
         {
-            var span = _buffer.AsSpan(scanned, _end - scanned);
+            if (_end - scanned >= JsonBlockScanner.BlockBytes
+                && JsonBlockScanner.TrySkipBlock(_buffer.AsSpan(scanned, JsonBlockScanner.BlockBytes), ref state.Depth, ref state.InString))
+            {
+                scanned += JsonBlockScanner.BlockBytes;
+                continue;
+            }
+
+            // Byte by byte up to the end of this block: it has a newline, an escape, or may end the document.
+            int limit = Math.Min(_end, scanned + JsonBlockScanner.BlockBytes);
+            var span = _buffer.AsSpan(scanned, limit - scanned);
             int i = span.IndexOfAny(state.InString ? StringBytes : StructuralBytes);
             if (i < 0)
             {
-                scanned = _end;
-                return -1;
+                scanned = limit;
+                continue;
             }
 
             int at = scanned + i;

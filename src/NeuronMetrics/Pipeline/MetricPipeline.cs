@@ -1,3 +1,4 @@
+using System.Text.Json;
 using NeuronMetrics.Aggregation;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Dispatch;
@@ -82,20 +83,48 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
                 continue;
             }
 
-            stages.Statistics.AddReportRead();
-            _lastInstance = report.Instance;
             selected.Clear();
             samples.Clear();
             stages.Filter.Select(report, selected);
             long droppedBefore = stages.Statistics.ValuesDropped;
-            stages.Mapper.Map(report, selected, stages.Clock.GetUtcNow(), samples);
+            if (!TryMap(document, report, selected, samples))
+            {
+                continue;
+            }
+
             if (stages.Statistics.ValuesDropped - droppedBefore is > 0 and var dropped)
             {
                 _droppedValuesWarning.Write(LogLevel.Warning, "values-dropped", $"line {document.StartLine}: {dropped} value(s) dropped (wrong type, not finite or out of range); the rest of the report is kept");
             }
 
+            stages.Statistics.AddReportRead();
+            _lastInstance = report.Instance;
             stages.Statistics.AddSamples(samples.Count);
             stages.Aggregator.Add(samples);
+            if (stages.Aggregator.HasSealedIntervals)
+            {
+                Flush(all: false); // input faster than real time filled an interval: send it now rather than hold it
+            }
+        }
+    }
+
+    /// <summary>
+    /// Maps the selected groups. The parser leaves their nested values to the mappers, so invalid
+    /// JSON there surfaces here: the report is then rejected as a parse failure would have been.
+    /// </summary>
+    private bool TryMap(FramedDocument document, NeuronReport report, List<SelectedGroup> selected, List<MetricSample> samples)
+    {
+        try
+        {
+            stages.Mapper.Map(report, selected, stages.Clock.GetUtcNow(), samples);
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            samples.Clear();
+            var result = NeuronReportParser.Validate(document.Json);
+            Reject(document.StartLine + result.LineOffset, result.Error ?? "invalid JSON: " + ex.Message);
+            return false;
         }
     }
 

@@ -7,10 +7,18 @@ namespace NeuronMetrics.Reports;
 /// instance info, runtimes and the position of every group. Group contents are skipped here and
 /// read later only by the mapper that needs them. Tolerant: unknown keys are skipped, and a value
 /// of the wrong type drops that value, not the report.
+/// Given the groups a run selects, the others are stepped over by their structure alone (brackets
+/// and strings, several times faster than validating them) and left out of the report; in the
+/// selected ones only the top-level fields are read here, their nested objects and arrays are left
+/// to the group mappers, whose readers validate them (see <see cref="Validate"/> for what the
+/// pipeline does when one fails). A corrupted byte inside something nothing reads does not cost the report.
 /// </summary>
 public sealed class NeuronReportParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 128 };
+
+    private readonly string[]? _readGroups;
+    private long _skippedLines;
 
     private string? _lastInstanceId;
     private string? _lastInstanceType;
@@ -19,10 +27,23 @@ public sealed class NeuronReportParser
     private InstanceInfo _lastInstance = InstanceInfo.Unknown;
     private readonly Dictionary<string, string> _tags = new(StringComparer.Ordinal);
 
+    /// <summary>Reads and validates every group.</summary>
+    public NeuronReportParser()
+    {
+    }
+
+    /// <param name="readGroups">Group types (as named in monitor.conf) kept in reports; others are skipped unread.</param>
+    public NeuronReportParser(IEnumerable<string> readGroups)
+    {
+        _readGroups = [.. readGroups.Select(GroupTypeNames.Canonical).Distinct(StringComparer.Ordinal)];
+    }
+
     public ReportParseResult Parse(ReadOnlyMemory<byte> json, NeuronReport report)
     {
         report.Reset();
         var reader = new Utf8JsonReader(json.Span, ReaderOptions);
+        int offset = 0; // where the reader's span starts in json (moves when unread groups are skipped)
+        _skippedLines = 0;
         try
         {
             if (!reader.Read())
@@ -44,13 +65,13 @@ public sealed class NeuronReportParser
                 {
                     reader.Read();
                     recognized = true;
-                    ReadRuntimes(ref reader, json, report);
+                    ReadRuntimes(ref reader, json, ref offset, report);
                 }
                 else if (reader.ValueTextEquals("system_data"u8))
                 {
                     reader.Read();
                     recognized = true;
-                    ReadGroups(ref reader, json, report.SystemGroups);
+                    ReadGroups(ref reader, json, ref offset, report.SystemGroups);
                 }
                 else if (reader.ValueTextEquals("instance_info"u8))
                 {
@@ -75,11 +96,33 @@ public sealed class NeuronReportParser
         catch (JsonException ex)
         {
             report.Reset();
+            // The reader does not see the newlines inside skipped groups.
+            return new ReportParseResult("invalid JSON: " + ShortMessage(ex), (ex.LineNumber ?? 0) + _skippedLines);
+        }
+    }
+
+    /// <summary>
+    /// Checks that the whole document is valid JSON, with the same message and line offset a parse
+    /// without a group selection gives. For the rare document whose invalid bytes only a mapper saw.
+    /// </summary>
+    public static ReportParseResult Validate(ReadOnlyMemory<byte> json)
+    {
+        var reader = new Utf8JsonReader(json.Span, ReaderOptions);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return ReportParseResult.Ok;
+        }
+        catch (JsonException ex)
+        {
             return new ReportParseResult("invalid JSON: " + ShortMessage(ex), ex.LineNumber ?? 0);
         }
     }
 
-    private void ReadRuntimes(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, NeuronReport report)
+    private void ReadRuntimes(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, ref int offset, NeuronReport report)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -117,7 +160,7 @@ public sealed class NeuronReportParser
                 else if (reader.ValueTextEquals("report"u8))
                 {
                     reader.Read();
-                    ReadGroups(ref reader, json, runtime.Groups);
+                    ReadGroups(ref reader, json, ref offset, runtime.Groups);
                 }
                 else
                 {
@@ -133,7 +176,7 @@ public sealed class NeuronReportParser
         }
     }
 
-    private static void ReadGroups(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, List<GroupSection> groups)
+    private void ReadGroups(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, ref int offset, List<GroupSection> groups)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -151,7 +194,12 @@ public sealed class NeuronReportParser
                 continue;
             }
 
-            int start = (int)reader.TokenStartIndex;
+            int start = offset + (int)reader.TokenStartIndex;
+            if (!Reads(type) && TrySkipUnread(ref reader, json, ref offset))
+            {
+                continue;
+            }
+
             string? error = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -161,14 +209,63 @@ public sealed class NeuronReportParser
                 {
                     error = ReadError(ref reader);
                 }
-                else
+                else if (_readGroups is null || !TrySkipUnread(ref reader, json, ref offset))
                 {
+                    // With a group selection, a selected group's nested objects and arrays are left
+                    // to its mapper, whose reader validates them: they are not read twice.
                     reader.Skip();
                 }
             }
 
-            groups.Add(new GroupSection(type, json[start..(int)reader.BytesConsumed], error));
+            groups.Add(new GroupSection(type, json[start..(offset + (int)reader.BytesConsumed)], error));
         }
+    }
+
+    private bool Reads(string type)
+    {
+        if (_readGroups is null)
+        {
+            return true;
+        }
+
+        string canonical = GroupTypeNames.Canonical(type);
+        foreach (var group in _readGroups)
+        {
+            if (ReferenceEquals(group, canonical) || string.Equals(group, canonical, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// With the reader on a StartObject or StartArray, moves it to the matching end without reading
+    /// what is between: a new reader carrying the current state starts at the closing bracket, which
+    /// then reads as the end of an empty object or array. <paramref name="offset"/> is where the
+    /// reader's span starts in the document. False (nothing moved) for other tokens and when the
+    /// value has no structural end (the validating reader then says what is wrong).
+    /// </summary>
+    private bool TrySkipUnread(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, ref int offset)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return false;
+        }
+
+        int start = offset + (int)reader.TokenStartIndex;
+        int end = JsonValueSkipper.FindEnd(json.Span, start);
+        if (end < 0)
+        {
+            return false;
+        }
+
+        _skippedLines += json.Span[start..end].Count((byte)'\n');
+        offset = end - 1;
+        reader = new Utf8JsonReader(json.Span[offset..], isFinalBlock: true, reader.CurrentState);
+        reader.Read(); // the value's EndObject or EndArray
+        return true;
     }
 
     private InstanceInfo ReadInstance(ref Utf8JsonReader reader)

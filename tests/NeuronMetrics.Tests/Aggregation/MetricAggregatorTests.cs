@@ -120,4 +120,70 @@ public sealed class MetricAggregatorTests
 
         FlushAll(aggregator).Single().Datum.StorageResolution.Should().Be(1);
     }
+    [Fact]
+    public void Add_MetricReachesEntryBound_SealsIntervalForNextFlush()
+    {
+        var aggregator = new MetricAggregator(TimeSpan.FromSeconds(60), AggregationMode.Values, maxEntriesPerMetric: 3);
+        aggregator.Add([new(Core0, 1, T0), new(Core1, 7, T0), new(Core0, 2, T0), new(Core0, 2, T0)]);
+        aggregator.HasSealedIntervals.Should().BeFalse("a repeated value is not a new entry");
+
+        aggregator.Add([new(Core0, 3, T0.AddSeconds(1)), new(Core0, 4, T0.AddSeconds(2)), new(Core1, 8, T0.AddSeconds(2))]);
+
+        aggregator.HasSealedIntervals.Should().BeTrue();
+        var output = new List<PartitionedDatum>();
+        aggregator.FlushCompleted(T0.AddSeconds(3), output); // the interval has not ended, but it is sealed
+        output.Select(d => (d.Datum.Dimensions[1].Value, d.Datum.Values)).Should().BeEquivalentTo(
+            [("0", new[] { 1.0, 2.0, 3.0 }), ("1", new[] { 7.0 })], o => o.WithStrictOrdering());
+        output[0].Datum.Counts.Should().Equal(1.0, 2.0, 1.0);
+        aggregator.HasSealedIntervals.Should().BeFalse();
+
+        // Samples after the seal start a new set for the same interval.
+        var rest = FlushAll(aggregator);
+        rest.Select(d => (d.Datum.Dimensions[1].Value, d.Datum.Values)).Should().BeEquivalentTo(
+            [("0", new[] { 4.0 }), ("1", new[] { 8.0 })], o => o.WithStrictOrdering());
+        rest.Should().OnlyContain(d => d.Datum.Timestamp == T0);
+    }
+
+    [Theory]
+    [InlineData(AggregationMode.Values)]
+    [InlineData(AggregationMode.None)]
+    [InlineData(AggregationMode.Statistics)]
+    public void Add_FastReplayOfOneInterval_HoldsAtMostTheBoundAndLosesNoSample(AggregationMode mode)
+    {
+        const int bound = 150;
+        var aggregator = new MetricAggregator(TimeSpan.FromSeconds(60), mode, maxEntriesPerMetric: bound);
+        var output = new List<PartitionedDatum>();
+        int maxHeld = 0;
+        for (int report = 0; report < 10_000; report++)
+        {
+            aggregator.Add([new(Core0, report * 0.5, T0.AddMilliseconds(report)), new(Core1, report % 10, T0.AddMilliseconds(report))]);
+            if (aggregator.HasSealedIntervals)
+            {
+                aggregator.FlushCompleted(T0, output);
+            }
+
+            maxHeld = Math.Max(maxHeld, aggregator.PendingEntries);
+        }
+
+        aggregator.FlushAll(output);
+
+        double SampleCount(PartitionedDatum d) => d.Datum.Counts?.Sum() ?? d.Datum.StatisticValues?.SampleCount ?? 1;
+        output.Where(d => d.Datum.Dimensions[1].Value == "0").Sum(SampleCount).Should().Be(10_000);
+        output.Where(d => d.Datum.Dimensions[1].Value == "1").Sum(SampleCount).Should().Be(10_000);
+        if (mode == AggregationMode.Values)
+        {
+            output.Should().OnlyContain(d => d.Datum.Values!.Count <= bound);
+            output.Where(d => d.Datum.Dimensions[1].Value == "1").Should().OnlyContain(d => d.Datum.Values!.Count <= 10);
+        }
+
+        maxHeld.Should().BeLessThanOrEqualTo(2 * bound, "memory must not grow with the number of reports in one interval");
+    }
+
+    [Fact]
+    public void Constructor_NonPositiveEntryBound_Throws()
+    {
+        var create = () => new MetricAggregator(TimeSpan.FromSeconds(60), AggregationMode.Values, maxEntriesPerMetric: 0);
+
+        create.Should().Throw<ArgumentOutOfRangeException>();
+    }
 }

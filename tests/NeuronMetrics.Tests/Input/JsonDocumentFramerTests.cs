@@ -204,4 +204,64 @@ public sealed class JsonDocumentFramerTests
         docs.Should().HaveCount(5000);
         docs[^1].Line.Should().Be(5000);
     }
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(1000)]
+    public async Task ReadNextAsync_LongDocumentsWithTrickyStrings_ReturnsEachExactly(int readSize)
+    {
+        // Long enough for the 64-byte fast path, with brackets, quotes and escapes inside strings
+        // landing on every offset of a block.
+        var random = new Random(7);
+        var documents = new List<string>();
+        for (int n = 0; n < 60; n++)
+        {
+            var sb = new StringBuilder("{\"runtime\":[");
+            int fields = random.Next(1, 40);
+            for (int f = 0; f < fields; f++)
+            {
+                sb.Append(f == 0 ? "" : ",").Append("{\"k").Append(f).Append("\":\"");
+                int len = random.Next(0, 90);
+                for (int c = 0; c < len; c++)
+                {
+                    sb.Append(random.Next(12) switch
+                    {
+                        0 => "{",
+                        1 => "}",
+                        2 => "[",
+                        3 => "]",
+                        4 => "\\\"",
+                        5 => "\\\\",
+                        _ => ((char)('a' + random.Next(26))).ToString(),
+                    });
+                }
+
+                sb.Append("\",\"v\":[").Append(random.Next()).Append(",{\"x\":{}}]}");
+            }
+
+            documents.Add(sb.Append("]}").ToString());
+        }
+
+        var docs = await FrameAsync(string.Join("\n", documents) + "\n", readSize: readSize);
+
+        docs.Select(d => d.Error).Should().AllBeEquivalentTo((string?)null);
+        docs.Select(d => d.Json).Should().Equal(documents);
+        docs.Select(d => d.Line).Should().Equal(Enumerable.Range(1, documents.Count).Select(i => (long)i));
+    }
+
+    [Fact]
+    public async Task ReadNextAsync_LongTruncatedDocument_EndsAtNextLineStartingDocument()
+    {
+        string truncated = "{\"a\":[" + string.Join(",", Enumerable.Range(0, 50).Select(i => $"{{\"k{i}\":\"v{i}\"}}")) + ",{\"cut";
+        string next = "{\"b\":[" + string.Join(",", Enumerable.Range(0, 50)) + "]}";
+
+        var docs = await FrameAsync(truncated + "\n" + next + "\n");
+
+        docs.Select(d => d.Json).Should().Equal(truncated + "\n", next);
+        docs.Select(d => d.Line).Should().Equal(1L, 2L);
+    }
 }

@@ -125,4 +125,25 @@ public sealed class MetricPipelineTests
         sink.Batches.Should().BeEmpty();
         runner.Log.Lines.Should().BeEmpty();
     }
+    [Fact]
+    public async Task RunAsync_InvalidJsonOnlyAMapperReads_RejectedLikeAParseFailure()
+    {
+        // The parser leaves a selected group's nested values to its mapper; invalid JSON there must
+        // still cost the whole report, with the message and line a validating parse gives.
+        string good = File.ReadLines(RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl")).First();
+        string bad = "{\n\"neuron_runtime_data\":[{\"neuron_runtime_tag\":\"x\",\"report\":{\"neuroncore_counters\":{\"neuroncores_in_use\":{\n"
+            + "\"0\":{\"neuroncore_utilization\":12.5},\n\"1\":{\"neuroncore_utilization\":tru}}}}}]}";
+        var expected = new NeuronMetrics.Reports.NeuronReportParser().Parse(Encoding.UTF8.GetBytes(bad), new NeuronMetrics.Reports.NeuronReport());
+        expected.IsOk.Should().BeFalse();
+
+        var runner = new PipelineRunner();
+        var sink = new InMemorySink();
+        await runner.RunAsync(Input(good + "\n" + bad + "\n" + good + "\n"), sink);
+
+        runner.Log.Messages.Should().ContainSingle().Which.Should().Be($"line {2 + expected.LineOffset}: {expected.Error}; skipped");
+        expected.LineOffset.Should().Be(3, "'tru' is on the fourth line of the document");
+        runner.Statistics.ReportsRead.Should().Be(2);
+        runner.Statistics.DocumentsRejected.Should().Be(1);
+        sink.Batches.SelectMany(b => b.Data).Should().OnlyContain(d => d.Counts!.Sum() == 2, "nothing of the bad report is aggregated");
+    }
 }

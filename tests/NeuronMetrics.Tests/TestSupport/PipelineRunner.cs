@@ -46,9 +46,10 @@ internal sealed class PipelineRunner
     {
         var warnings = new RepeatThrottle(Log, Clock, TimeSpan.FromMinutes(5));
         var queue = new BoundedBatchQueue(100_000, Statistics, warnings);
+        config ??= MonitorConfig.Default;
         var stages = new PipelineStages(
-            new NeuronReportParser(),
-            new ReportFilter(config ?? MonitorConfig.Default, warnings),
+            new NeuronReportParser(config.AllGroups),
+            new ReportFilter(config, warnings),
             new ReportMapper(GroupMappers.All(new MetricSampleWriter(Selection, Naming)), new DimensionPolicy(Dimensions, Log), Statistics),
             new MetricAggregator(TimeSpan.FromSeconds(60), mode, StorageResolution),
             new PutMetricDataBatcher("Neuron", new ApproximateSizer()),

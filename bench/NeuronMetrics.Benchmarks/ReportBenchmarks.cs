@@ -1,0 +1,115 @@
+using BenchmarkDotNet.Attributes;
+using NeuronMetrics.Aggregation;
+using NeuronMetrics.Config;
+using NeuronMetrics.Diagnostics;
+using NeuronMetrics.Filtering;
+using NeuronMetrics.Input;
+using NeuronMetrics.Mapping;
+using NeuronMetrics.Reports;
+
+namespace NeuronMetrics.Benchmarks;
+
+/// <summary>
+/// Cost per trn1.32xlarge report (~21 KB) of each read stage and of all of them together, with
+/// samples/monitor-all-groups.conf. The stream holds <see cref="ReportsPerInvoke"/> copies so the
+/// framer's per-stream setup is amortised as it is in a real run; results are per report.
+/// </summary>
+[MemoryDiagnoser]
+public class ReportBenchmarks
+{
+    private const int ReportsPerInvoke = 64;
+
+    private byte[] _report = [];
+    private byte[] _stream = [];
+    private NeuronReportParser _parser = null!;
+    private readonly NeuronReportParser _validatingParser = new();
+    private readonly NeuronReportParser _utilizationOnlyParser = new([GroupTypeNames.NeuronCoreCounters]);
+    private readonly NeuronReport _parsed = new();
+    private readonly List<SelectedGroup> _selected = [];
+    private readonly List<MetricSample> _samples = [];
+    private ReportFilter _filter = null!;
+    private ReportMapper _mapper = null!;
+    private MetricAggregator _aggregator = null!;
+    private readonly List<PartitionedDatum> _datums = [];
+    private readonly DateTimeOffset _now = new(2026, 11, 28, 17, 0, 0, TimeSpan.Zero);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _report = BenchmarkInputs.Trn1Report();
+        _stream = new byte[_report.Length * ReportsPerInvoke];
+        for (int i = 0; i < ReportsPerInvoke; i++)
+        {
+            _report.CopyTo(_stream, i * _report.Length);
+        }
+
+        var log = NullDiagnosticLog.Instance;
+        var config = MonitorConfigLoader.LoadFile(BenchmarkInputs.AllGroupsConfig, log);
+        var statistics = new PipelineStatistics();
+        _parser = new NeuronReportParser(config.AllGroups); // as the CLI builds it
+        _filter = new ReportFilter(config, new RepeatThrottle(log, TimeProvider.System, TimeSpan.FromMinutes(5)));
+        _mapper = new ReportMapper(GroupMappers.All(), new DimensionPolicy(), statistics);
+        _aggregator = new MetricAggregator(TimeSpan.FromSeconds(60), AggregationMode.Values);
+    }
+
+    [Benchmark(OperationsPerInvoke = ReportsPerInvoke)]
+    public async Task<int> Frame()
+    {
+        using var framer = new JsonDocumentFramer(new MemoryStream(_stream, writable: false));
+        int bytes = 0;
+        while (await framer.ReadNextAsync().ConfigureAwait(false) is { } document)
+        {
+            bytes += document.Json.Length;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Every group selected (monitor-all-groups.conf): all of the report is read and validated.</summary>
+    [Benchmark]
+    public bool ParseAllGroups() => _parser.Parse(_report, _parsed).IsOk;
+
+    /// <summary>The parser without a group selection (as before group skipping): the same work as <see cref="ParseAllGroups"/>.</summary>
+    [Benchmark]
+    public bool ParseValidatingEverything() => _validatingParser.Parse(_report, _parsed).IsOk;
+
+    /// <summary>The default config (neuroncore_counters only): the other groups are stepped over by structure.</summary>
+    [Benchmark]
+    public bool ParseUtilizationOnly() => _utilizationOnlyParser.Parse(_report, _parsed).IsOk;
+
+    /// <summary>Frame + parse + filter + map: everything the reader thread does per report except aggregating.</summary>
+    [Benchmark(OperationsPerInvoke = ReportsPerInvoke)]
+    public Task<int> FrameParseFilterMap() => ReadAll(aggregate: false);
+
+    /// <summary>The above plus aggregation, one interval flushed per 64 reports (about a minute of neuron-monitor output).</summary>
+    [Benchmark(OperationsPerInvoke = ReportsPerInvoke)]
+    public async Task<int> FrameParseFilterMapAggregate()
+    {
+        int samples = await ReadAll(aggregate: true).ConfigureAwait(false);
+        _datums.Clear();
+        _aggregator.FlushAll(_datums);
+        return samples + _datums.Count;
+    }
+
+    private async Task<int> ReadAll(bool aggregate)
+    {
+        using var framer = new JsonDocumentFramer(new MemoryStream(_stream, writable: false));
+        int samples = 0;
+        while (await framer.ReadNextAsync().ConfigureAwait(false) is { } document)
+        {
+            _parser.Parse(document.Json, _parsed);
+            _selected.Clear();
+            _samples.Clear();
+            _filter.Select(_parsed, _selected);
+            _mapper.Map(_parsed, _selected, _now, _samples);
+            if (aggregate)
+            {
+                _aggregator.Add(_samples);
+            }
+
+            samples += _samples.Count;
+        }
+
+        return samples;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NeuronMetrics.Input;
+
+/// <summary>
+/// The framer's fast path: steps over 64 bytes at once when they cannot end the document, using
+/// bit masks (one bit per byte) instead of stopping at every quote. Which brackets are inside strings
+/// comes from the prefix XOR of the quote mask. Blocks with a newline or a backslash (rare in
+/// reports, and with rules of their own) are left to the byte-by-byte scan, as are blocks whose
+/// closing brackets could bring the depth to zero.
+/// </summary>
+internal static class JsonBlockScanner
+{
+    public const int BlockBytes = 64;
+
+    /// <summary>
+    /// Applies <paramref name="block"/> (exactly <see cref="BlockBytes"/> bytes) to the scan state and
+    /// returns true, or returns false without touching the state when the block needs the slow scan.
+    /// </summary>
+    public static bool TrySkipBlock(ReadOnlySpan<byte> block, ref int depth, ref bool inString)
+    {
+        if (block.Length != BlockBytes)
+        {
+            throw new ArgumentException($"a block is {BlockBytes} bytes", nameof(block));
+        }
+
+        Masks(block, out ulong quotes, out ulong special, out ulong opens, out ulong closes);
+        if (special != 0)
+        {
+            return false;
+        }
+
+        // Bit i set when byte i is inside a string (an opening quote counts as inside, a closing one not).
+        ulong inside = PrefixXor(quotes);
+        if (inString)
+        {
+            inside = ~inside;
+        }
+
+        opens &= ~inside;
+        closes &= ~inside;
+        int closing = BitOperations.PopCount(closes);
+        if (closing >= depth)
+        {
+            return false; // the document may end in this block
+        }
+
+        depth += BitOperations.PopCount(opens) - closing;
+        inString ^= (BitOperations.PopCount(quotes) & 1) != 0;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong PrefixXor(ulong x)
+    {
+        x ^= x << 1;
+        x ^= x << 2;
+        x ^= x << 4;
+        x ^= x << 8;
+        x ^= x << 16;
+        x ^= x << 32;
+        return x;
+    }
+
+    /// <summary>quotes: '"'; special: '\\' or '\n'; opens: '{' '['; closes: '}' ']'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Masks(ReadOnlySpan<byte> block, out ulong quotes, out ulong special, out ulong opens, out ulong closes)
+    {
+        ref byte first = ref MemoryMarshal.GetReference(block); // the caller passes exactly BlockBytes
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var low = Vector256.LoadUnsafe(ref first);
+            var high = Vector256.LoadUnsafe(ref first, 32);
+            quotes = Mask256(low, high, (byte)'"');
+            special = Mask256(low, high, (byte)'\\') | Mask256(low, high, (byte)'\n');
+
+            // '{' and '[' (0x7B, 0x5B) differ only in bit 0x20, as do '}' and ']'.
+            var fold = Vector256.Create((byte)0x20);
+            opens = Mask256(low | fold, high | fold, (byte)'{');
+            closes = Mask256(low | fold, high | fold, (byte)'}');
+            return;
+        }
+
+        quotes = special = opens = closes = 0;
+        for (int part = 0; part < 4; part++)
+        {
+            var v = Vector128.LoadUnsafe(ref first, (nuint)(part * 16));
+            var folded = v | Vector128.Create((byte)0x20);
+            int shift = part * 16;
+            quotes |= Mask128(v, (byte)'"') << shift;
+            special |= (Mask128(v, (byte)'\\') | Mask128(v, (byte)'\n')) << shift;
+            opens |= Mask128(folded, (byte)'{') << shift;
+            closes |= Mask128(folded, (byte)'}') << shift;
+        }
+    }
+
+    private static ulong Mask256(Vector256<byte> low, Vector256<byte> high, byte value)
+    {
+        var target = Vector256.Create(value);
+        return Vector256.Equals(low, target).ExtractMostSignificantBits()
+            | ((ulong)Vector256.Equals(high, target).ExtractMostSignificantBits() << 32);
+    }
+
+    private static ulong Mask128(Vector128<byte> v, byte value) => Vector128.Equals(v, Vector128.Create(value)).ExtractMostSignificantBits();
+}
