@@ -9,15 +9,13 @@ namespace NeuronMetrics.Cli;
 internal sealed record CliOptions
 {
     /// <summary>
-    /// Default --max-buffered-datums: at least 30 minutes of outage on the largest instance. A trn1.32xlarge
-    /// report (samples/trn1.32xlarge-two-runtimes.jsonl: 2 runtimes, 32 NeuronCores, 128 vCPUs, 16 devices) has
-    /// 1,248 numeric fields with every group enabled (per runtime: execution_stats 26, memory_used 86,
-    /// neuron_runtime_vcpu_usage 2, neuroncore_counters 16; system: vcpu_usage 904 = 7 × 128 per-vCPU + 7 average
-    /// + 1, neuron_hw_counters 80, memory_info 4). No mapper makes more than one series per field, and with
-    /// --aggregation values or statistics each series is one datum per 60 s flush (≤ 60 samples at a 1 s period,
-    /// under the 150 values of a datum). So at most 1,248 datums a minute: 30 minutes = 37,440 datums,
-    /// 50,000 ≈ 40 minutes (hours with per-vCPU metrics off: ~344 datums a minute ≈ 2.4 hours). About 25 MB at
-    /// ~500 bytes a datum. (--aggregation none is one datum per sample: 12× more at a 5 s period.)
+    /// Default --max-buffered-datums: at least 30 minutes of outage on the largest instance, with room to spare.
+    /// Measured with `neuron-cw cost` on samples/trn1.32xlarge-two-runtimes.jsonl (2 runtimes, 32 NeuronCores,
+    /// 128 vCPUs, 16 devices) and every group enabled: 111 metrics, so 111 datums a minute at the 60 s flush
+    /// (122 with RuntimeTag as a dimension). 30 minutes = 3,330 datums; 50,000 ≈ 7.5 hours. Even if every numeric
+    /// field of that report became a series (1,248), 50,000 datums would still be 40 minutes. A Values datum of
+    /// 60 one-second samples holds ~1 KB, so a full buffer is ~50–60 MB at worst.
+    /// (--aggregation none is one datum per sample: 60× more at a 1 s period.)
     /// </summary>
     public const int DefaultMaxBufferedDatums = 50_000;
 
