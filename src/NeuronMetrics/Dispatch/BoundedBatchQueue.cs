@@ -1,3 +1,4 @@
+using NeuronMetrics.Batching;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Model;
 
@@ -9,6 +10,8 @@ namespace NeuronMetrics.Dispatch;
 /// The batch being sent (the last one dequeued, until <see cref="Settle"/>) still counts toward the
 /// bound and is the oldest: when an overflow reaches it, <see cref="InFlightDisplaced"/> fires so a
 /// sink retrying through an outage gives it up (the dispatcher counts it as dropped).
+/// With a <see cref="BatchMerger"/>, a dequeue joins the batches waiting behind the first one into
+/// one full request when they can share it (the backlog after an outage).
 /// </summary>
 public sealed class BoundedBatchQueue
 {
@@ -18,17 +21,19 @@ public sealed class BoundedBatchQueue
     private readonly int _maxDatums;
     private readonly PipelineStatistics _statistics;
     private readonly RepeatThrottle _warnings;
+    private readonly BatchMerger? _merger;
     private int _datums;
     private bool _completed;
     private int _inFlightDatums;
     private CancellationTokenSource? _inFlight;
 
-    public BoundedBatchQueue(int maxDatums, PipelineStatistics statistics, RepeatThrottle warnings)
+    public BoundedBatchQueue(int maxDatums, PipelineStatistics statistics, RepeatThrottle warnings, BatchMerger? merger = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDatums, 1);
         _maxDatums = maxDatums;
         _statistics = statistics;
         _warnings = warnings;
+        _merger = merger;
     }
 
     /// <summary>Datums waiting in the queue (not counting the batch being sent).</summary>
@@ -121,6 +126,7 @@ public sealed class BoundedBatchQueue
                 if (_batches.TryDequeue(out var batch))
                 {
                     _datums -= batch.Data.Count;
+                    batch = JoinWaitingLocked(batch);
                     SettleLocked();
                     _inFlight = new CancellationTokenSource();
                     _inFlightDatums = batch.Data.Count;
@@ -135,6 +141,23 @@ public sealed class BoundedBatchQueue
 
             await _available.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private MetricBatch JoinWaitingLocked(MetricBatch first)
+    {
+        if (_merger is null || _batches.Count == 0)
+        {
+            return first;
+        }
+
+        _merger.Begin(first);
+        while (_batches.TryPeek(out var next) && _merger.TryAdd(next))
+        {
+            _batches.Dequeue();
+            _datums -= next.Data.Count;
+        }
+
+        return _merger.Build();
     }
 
     /// <summary>The batch being sent is finished with (delivered, or dropped and counted by whoever dropped it).</summary>

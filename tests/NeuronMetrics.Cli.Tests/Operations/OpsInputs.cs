@@ -27,5 +27,25 @@ internal static class OpsInputs
         return text.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="count"/> reports of one inf1.xlarge instance whose core 0 utilization differs in every
+    /// report: read faster than real time, each 150 of them fill an interval (150 distinct values), which is
+    /// then sent at once as its own batch of 4 datums.
+    /// </summary>
+    public static string DistinctReportsForOneInstance(int count)
+    {
+        string line = File.ReadLines(RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl")).First();
+        var report = System.Text.Json.Nodes.JsonNode.Parse(line)!;
+        var core0 = report["neuron_runtime_data"]![0]!["report"]!["neuroncore_counters"]!["neuroncores_in_use"]!["0"]!;
+        var text = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            core0["neuroncore_utilization"] = i / 10.0;
+            text.Append(report.ToJsonString()).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
     public static string TempDirectory() => Directory.CreateTempSubdirectory("neuron-cw-ops-").FullName;
 }

@@ -44,6 +44,26 @@ public sealed class OutageTests
     }
 
     [Fact]
+    public async Task Run_BacklogOfOneInstance_SentInFullRequestsAfterRecovery()
+    {
+        await using var server = DownForThreeSeconds();
+
+        // 600 reports read at once: core 0 reaches 150 distinct values every 150 reports, so the interval is sent
+        // early 4 times, and the rest at end of input: 5 batches (4 + 4 + 4 + 4 + 3 datums; the dry run shows
+        // the same). The first is retried through the outage; the 4 queued behind it share one request.
+        var run = await NeuronCwProcess.RunAsync(
+            ["--shutdown-timeout", "60s", "--stats-interval", "off"], OpsInputs.DistinctReportsForOneInstance(600), Environment(server.Url), ExitTimeout);
+
+        run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
+        var summary = SummaryLine.Parse(run);
+        summary["datums"].Should().Be(19);
+        summary["sent"].Should().Be(19);
+        summary["requests"].Should().Be(2);
+        server.Requests.Where(r => r.AnsweredStatus == 200).Should().HaveCount(2);
+        PutMetricDataRequests.DeliveredDatums(server.Requests).Should().Be(19);
+    }
+
+    [Fact]
     public async Task Run_OutageBeyondBufferBound_DropCountExact()
     {
         await using var server = DownForThreeSeconds();

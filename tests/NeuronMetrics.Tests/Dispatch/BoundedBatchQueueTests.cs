@@ -94,4 +94,35 @@ public sealed class BoundedBatchQueueTests
         queue.PendingDatums.Should().Be(0);
         queue.InFlightDisplaced.CanBeCanceled.Should().BeFalse();
     }
+
+    private sealed class FixedSizer : NeuronMetrics.Batching.IDatumSizer
+    {
+        public int RequestOverhead(string metricNamespace) => 50;
+
+        public int DatumSize(MetricDatum datum, int memberIndex) => 100;
+    }
+
+    [Fact]
+    public async Task DequeueAsync_WithMerger_JoinsTheBacklogIntoFullRequests()
+    {
+        var queue = new BoundedBatchQueue(100_000, _statistics, new RepeatThrottle(_log, TimeProvider.System, TimeSpan.FromMinutes(5)), new NeuronMetrics.Batching.BatchMerger(new FixedSizer()));
+        for (int interval = 0; interval < 5; interval++)
+        {
+            queue.Enqueue(NumberedBatch.Create("i-1", 400)); // one flush interval of an instance during an outage
+        }
+
+        queue.Enqueue(NumberedBatch.Create("i-2", 10));
+        queue.Complete();
+
+        var sizes = new List<(string, int)>();
+        while (await queue.DequeueAsync(default) is { } batch)
+        {
+            sizes.Add((batch.Partition, batch.Data.Count));
+            queue.PendingDatums.Should().Be(queue.BufferedDatums + batch.Data.Count);
+            queue.Settle();
+        }
+
+        sizes.Should().Equal(("i-1", 800), ("i-1", 800), ("i-1", 400), ("i-2", 10));
+        queue.BufferedDatums.Should().Be(0);
+    }
 }
