@@ -149,7 +149,11 @@ internal static class CliApplication
         await pipeline.RunAsync(stdin, stop.Token, options.MaxDocumentBytes).ConfigureAwait(false);
 
         log.Write(LogLevel.Info, StatisticsLine.Format("done", statistics, queue.PendingDatums));
-        if (usage?.Inputs() is { } inputs)
+        if (usage is not null && statistics.EarlyFlushes > 0)
+        {
+            log.Write(LogLevel.Info, $"dry-run: {usage.DistinctMetrics} distinct custom metrics; the input came faster than real time, so its request count says nothing about a live run: see 'neuron-cw cost'");
+        }
+        else if (usage?.Inputs() is { } inputs)
         {
             var estimate = new CostEstimator(CloudWatchPriceList.Default).Estimate(inputs, instances: 1);
             log.Write(LogLevel.Info, string.Create(

@@ -88,6 +88,15 @@ public sealed partial class CostCommandEndToEndTests
         result.Stderr.Should().Contain("dry-run: 4 distinct custom metrics; sent like this for a month one instance costs about 1.64 $ (4 metrics 1.20 $ + 43,800 requests 0.44 $)");
     }
 
+    [Fact]
+    public async Task DryRun_ReplayFasterThanRealTime_SaysTheEstimateDoesNotApply()
+    {
+        var result = await NeuronCwProcess.RunAsync(["--dry-run"], Operations.OpsInputs.DistinctReportsForOneInstance(600));
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Stderr.Should().Contain("dry-run: 4 distinct custom metrics; the input came faster than real time").And.NotContain("costs about");
+    }
+
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex RowPattern();
 }

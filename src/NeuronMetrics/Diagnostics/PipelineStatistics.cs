@@ -12,6 +12,7 @@ public sealed class PipelineStatistics
     private long _datumsSent;
     private long _datumsDropped;
     private long _retries;
+    private long _earlyFlushes;
 
     public long ReportsRead => Interlocked.Read(ref _reportsRead);
 
@@ -35,6 +36,9 @@ public sealed class PipelineStatistics
 
     public long Retries => Interlocked.Read(ref _retries);
 
+    /// <summary>Intervals sent before their end because input came faster than real time (a replayed file).</summary>
+    public long EarlyFlushes => Interlocked.Read(ref _earlyFlushes);
+
     public void AddReportRead() => Interlocked.Increment(ref _reportsRead);
 
     public void AddDocumentRejected() => Interlocked.Increment(ref _documentsRejected);
@@ -52,4 +56,6 @@ public sealed class PipelineStatistics
     public void AddDatumsDropped(long count) => Interlocked.Add(ref _datumsDropped, count);
 
     public void AddRetry() => Interlocked.Increment(ref _retries);
+
+    public void AddEarlyFlush() => Interlocked.Increment(ref _earlyFlushes);
 }

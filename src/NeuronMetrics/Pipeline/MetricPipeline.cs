@@ -103,6 +103,7 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
             stages.Aggregator.Add(samples);
             if (stages.Aggregator.HasSealedIntervals)
             {
+                stages.Statistics.AddEarlyFlush();
                 Flush(all: false); // input faster than real time filled an interval: send it now rather than hold it
             }
         }
