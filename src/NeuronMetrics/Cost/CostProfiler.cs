@@ -53,18 +53,21 @@ public sealed class CostProfiler(ReportFilter filter, ReportMapper mapper, PutMe
         aggregator.FlushAll(datums);
         var batches = batcher.Batch(datums);
 
-        int instances = Math.Max(1, datums.Select(d => d.Partition).Distinct(StringComparer.Ordinal).Count());
-        var metrics = datums.Select(d => Metric.Of(d)).Distinct().ToList();
-        long perInstance = metrics.Count(m => m.PerInstance);
-        long shared = metrics.Where(m => !m.PerInstance).Select(m => m with { Partition = "" }).Distinct().Count();
+        var inventory = new MetricInventory();
+        foreach (var (partition, datum) in datums)
+        {
+            inventory.Add(partition, datum);
+        }
+
+        int instances = inventory.Instances;
         return new CostProfile(
             instances,
             reportsPerInterval,
-            (long)Math.Ceiling(perInstance / (double)instances),
-            shared,
+            inventory.MetricsPerInstance,
+            inventory.SharedMetrics,
             (int)Math.Ceiling(datums.Count / (double)instances),
             (int)Math.Ceiling(batches.Count / (double)instances),
-            metrics.Select(m => m.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
+            inventory.Names);
     }
 
     /// <summary>The valid reports of a sample (at most <see cref="MaxSampleReports"/>), each as its own JSON bytes.</summary>
@@ -83,15 +86,5 @@ public sealed class CostProfiler(ReportFilter filter, ReportMapper mapper, PutMe
         }
 
         return documents;
-    }
-
-    /// <summary>One custom metric: what CloudWatch bills for. Metrics without an InstanceId are shared by the fleet.</summary>
-    private readonly record struct Metric(string Partition, string Name, string Dimensions, bool PerInstance)
-    {
-        public static Metric Of(PartitionedDatum d) => new(
-            d.Partition,
-            d.Datum.MetricName,
-            string.Join('|', d.Datum.Dimensions.Select(x => x.Name + "=" + x.Value)),
-            d.Datum.Dimensions.Any(x => x.Name == DimensionNames.InstanceId));
     }
 }

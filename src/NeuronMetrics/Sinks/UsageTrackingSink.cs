@@ -1,5 +1,4 @@
 using NeuronMetrics.Cost;
-using NeuronMetrics.Mapping;
 using NeuronMetrics.Model;
 
 namespace NeuronMetrics.Sinks;
@@ -10,7 +9,7 @@ namespace NeuronMetrics.Sinks;
 /// </summary>
 public sealed class UsageTrackingSink(IMetricSink inner, TimeSpan interval) : IMetricSink
 {
-    private readonly HashSet<(string Name, string Dimensions, bool PerInstance)> _metrics = [];
+    private readonly MetricInventory _metrics = new();
     private readonly HashSet<(string Partition, long IntervalStart)> _intervals = [];
     private readonly Lock _lock = new();
     private long _requests;
@@ -33,13 +32,7 @@ public sealed class UsageTrackingSink(IMetricSink inner, TimeSpan interval) : IM
             _requests++;
             foreach (var datum in batch.Data)
             {
-                bool perInstance = false;
-                foreach (var d in datum.Dimensions)
-                {
-                    perInstance |= d.Name == DimensionNames.InstanceId;
-                }
-
-                _metrics.Add((datum.MetricName, string.Join('|', datum.Dimensions.Select(d => d.Name + "=" + d.Value)), perInstance));
+                _metrics.Add(batch.Partition, datum);
                 _intervals.Add((batch.Partition, datum.Timestamp.UtcTicks - (datum.Timestamp.UtcTicks % interval.Ticks)));
             }
         }
@@ -60,11 +53,8 @@ public sealed class UsageTrackingSink(IMetricSink inner, TimeSpan interval) : IM
                 return null;
             }
 
-            int instances = Math.Max(1, _intervals.Select(i => i.Partition).Distinct(StringComparer.Ordinal).Count());
-            long perInstance = _metrics.Count(m => m.PerInstance);
-            long shared = _metrics.Count - perInstance;
             int requestsPerInterval = (int)Math.Ceiling(_requests / (double)Math.Max(1, _intervals.Count));
-            return new CostInputs((long)Math.Ceiling(perInstance / (double)instances), shared, requestsPerInterval, interval);
+            return new CostInputs(_metrics.MetricsPerInstance, _metrics.SharedMetrics, requestsPerInterval, interval);
         }
     }
 
