@@ -52,27 +52,7 @@ public sealed class MetricAggregator
     public int MaxEntriesPerMetric => _maxEntriesPerMetric;
 
     /// <summary>Distinct values or samples currently held, over all metrics and intervals (what memory grows with).</summary>
-    internal int PendingEntries
-    {
-        get
-        {
-            lock (_lock)
-            {
-                int entries = 0;
-                foreach (var (_, metrics) in _sealed)
-                {
-                    entries += Entries(metrics);
-                }
-
-                foreach (var metrics in _intervals.Values)
-                {
-                    entries += Entries(metrics);
-                }
-
-                return entries;
-            }
-        }
-    }
+    internal int PendingEntries => SumHeld(Entries);
 
     /// <summary>True when a sealed interval waits for the next flush; the reader flushes at once to keep memory flat.</summary>
     public bool HasSealedIntervals
@@ -87,27 +67,7 @@ public sealed class MetricAggregator
     }
 
     /// <summary>Metrics currently held (across open intervals).</summary>
-    public int PendingMetrics
-    {
-        get
-        {
-            lock (_lock)
-            {
-                int pending = 0;
-                foreach (var (_, metrics) in _sealed)
-                {
-                    pending += metrics.Count;
-                }
-
-                foreach (var metrics in _intervals.Values)
-                {
-                    pending += metrics.Count;
-                }
-
-                return pending;
-            }
-        }
-    }
+    public int PendingMetrics => SumHeld(metrics => metrics.Count);
 
     public void Add(List<MetricSample> samples)
     {
@@ -171,6 +131,25 @@ public sealed class MetricAggregator
             }
 
             _intervals.Clear();
+        }
+    }
+
+    private int SumHeld(Func<Dictionary<MetricKey, MetricAccumulator>, int> measure)
+    {
+        lock (_lock)
+        {
+            int total = 0;
+            foreach (var (_, metrics) in _sealed)
+            {
+                total += measure(metrics);
+            }
+
+            foreach (var metrics in _intervals.Values)
+            {
+                total += measure(metrics);
+            }
+
+            return total;
         }
     }
 
