@@ -4,13 +4,17 @@ using NeuronMetrics.Model;
 namespace NeuronMetrics.CloudWatch.Query;
 
 /// <summary>
-/// Encodes a <see cref="MetricBatch"/> as an AWS Query protocol PutMetricData body, byte-identical to
-/// botocore's query serializer given the same parameters in model member order. Conventions:
+/// Encodes a <see cref="MetricBatch"/> as an AWS Query protocol PutMetricData body with the same parameters,
+/// in the same order, as botocore's query serializer (the tests compare them by meaning). Conventions:
 /// empty Dimensions are omitted; StorageResolution is omitted when it is the service default (60);
-/// timestamps are UTC ISO-8601, with microseconds only when the sub-second part is non-zero (as botocore).
+/// timestamps are UTC ISO-8601, with microseconds only when the sub-second part is non-zero (as botocore);
+/// numbers use .NET's shortest round-trip text.
 /// </summary>
 internal static class QueryEncoder
 {
+    /// <summary>Longest "R" text of a double: "-1.7976931348623157E+308" is 24 characters.</summary>
+    private const int MaxDoubleLength = 32;
+
     /// <summary>Encodes the whole batch into <paramref name="buffer"/> (cleared first).</summary>
     public static void Encode(MetricBatch batch, ReusableBuffer buffer)
     {
@@ -127,14 +131,18 @@ internal static class QueryEncoder
         output.Write(text[..written]);
     }
 
+    /// <summary>
+    /// The shortest text that parses back to the same double ("R": "100", "0.30000000000000004", "1E+16"); the service
+    /// reads any such spelling, so no effort goes into matching another SDK's layout.
+    /// </summary>
     private static void WriteDouble<TOutput>(ref TOutput output, double value)
         where TOutput : struct, IQueryOutput
     {
-        Span<byte> text = stackalloc byte[BotocoreDoubleFormat.MaxLength];
-        var written = BotocoreDoubleFormat.Format(value, text);
+        Span<byte> text = stackalloc byte[MaxDoubleLength];
+        value.TryFormat(text, out int written, "R", CultureInfo.InvariantCulture);
         text = text[..written];
 
-        // The exponent sign ("1e+16") is the only byte of a number that needs escaping: a raw '+' means space.
+        // The exponent sign ("1E+16") is the only byte of a number that needs escaping: a raw '+' means space.
         var plus = text.IndexOf((byte)'+');
         if (plus < 0)
         {
