@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using NeuronMetrics.CloudWatch;
 using NeuronMetrics.CloudWatch.Credentials;
-using NeuronMetrics.CloudWatch.Query;
 using NeuronMetrics.CloudWatch.Retry;
 using NeuronMetrics.Cost;
 using NeuronMetrics.Diagnostics;
@@ -56,7 +55,7 @@ internal static class CliApplication
         }
         catch (Exception ex)
         {
-            await Console.Error.WriteLineAsync($"neuron-cw: error: unexpected failure: {ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"neuron-cw: error: unexpected failure: {ex.GetType().Name}: {SecretScrubber.Scrub(ex.Message)}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
     }
@@ -98,11 +97,11 @@ internal static class CliApplication
         UsageTrackingSink? usage = null;
         if (options.DryRun)
         {
-            sink = usage = new UsageTrackingSink(new DryRunJsonSink(Console.OpenStandardOutput(), statistics), options.FlushInterval);
+            sink = usage = new UsageTrackingSink(new DryRunJsonSink(StandardOutput.Open(), log), options.FlushInterval);
         }
         else if (options.Output == OutputKind.Emf)
         {
-            sink = new EmfSink(Console.OpenStandardOutput(), statistics);
+            sink = new EmfSink(StandardOutput.Open(), log);
         }
         else
         {
@@ -110,13 +109,19 @@ internal static class CliApplication
             var probe = await CredentialProbe.TryResolveAsync(credentials, CredentialProbe.DefaultTimeout, CancellationToken.None).ConfigureAwait(false);
             if (!probe.Success)
             {
+                foreach (var source in probe.Sources)
+                {
+                    log.Write(LogLevel.Warning, $"credentials: {source}");
+                }
+
                 log.Write(LogLevel.Error, $"{probe.Message} (use --dry-run to run without AWS; see README: Credentials)");
+
                 return ExitCodes.NoCredentials;
             }
 
             try
             {
-                sink = CloudWatchSink.Create(
+                sink = CloudWatchSinkFactory.Create(
                     new CloudWatchSinkOptions
                     {
                         Region = options.Region,
@@ -127,9 +132,11 @@ internal static class CliApplication
                         // Weeks unattended: keep retrying until delivered; the buffer bound and shutdown decide what is dropped.
                         Retry = RetryOptions.Unattended,
                         Clock = clock,
+                        ConnectTimeout = options.ConnectTimeout,
+                        ReadTimeout = options.ReadTimeout,
+                        AuthFailureTimeout = options.AuthFailureTimeout,
                     },
-                    log,
-                    statistics);
+                    log);
             }
             catch (CloudWatchConfigurationException ex)
             {
@@ -139,7 +146,7 @@ internal static class CliApplication
         }
 
         await using var sinkLifetime = sink;
-        pipeline = PipelineFactory.Create(options, config, sink, QueryDatumSizer.Instance, statistics, log, clock, out var queue, ecsTask);
+        pipeline = PipelineFactory.Create(options, config, sink, CloudWatchSinkFactory.DatumSizer, statistics, log, clock, out var queue, ecsTask);
 
         using var stop = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
@@ -161,7 +168,9 @@ internal static class CliApplication
                 $"dry-run: {usage.DistinctMetrics} distinct custom metrics; sent like this for a month one instance costs about {estimate.Total:0.00} $ ({estimate.Metrics} metrics {estimate.MetricsPrice:0.00} $ + {estimate.RequestsPerMonth:N0} requests {estimate.RequestsPrice:0.00} $); see 'neuron-cw cost'"));
         }
 
-        return statistics.DatumsDropped > 0 ? ExitCodes.DataDropped : ExitCodes.Success;
+        return pipeline.Fault == SinkFault.AuthorizationFailing ? ExitCodes.AuthFailure
+            : statistics.DatumsDropped > 0 || statistics.DatumsInDoubt > 0 || pipeline.Fault != SinkFault.None ? ExitCodes.DataDropped
+            : ExitCodes.Success;
 
         void Stop(PosixSignalContext context)
         {

@@ -19,6 +19,12 @@ internal sealed record CliOptions
     /// </summary>
     public const int DefaultMaxBufferedDatums = 50_000;
 
+    /// <summary>
+    /// Default --max-buffer-bytes: the memory bound of the send buffer whatever the datums hold. 50,000 datums of 60
+    /// samples fit (~1 KB each); of 150 distinct values (~3 KB each) about 22,000 do.
+    /// </summary>
+    public const long DefaultMaxBufferBytes = 64L * 1024 * 1024;
+
     /// <summary>Default --stats-interval: often enough to see an outage in the journal, rare enough not to flood it.</summary>
     public static readonly TimeSpan DefaultStatsInterval = TimeSpan.FromMinutes(5);
 
@@ -43,6 +49,14 @@ internal sealed record CliOptions
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     public int MaxBufferedDatums { get; init; } = DefaultMaxBufferedDatums;
+
+    public long MaxBufferBytes { get; init; } = DefaultMaxBufferBytes;
+
+    public TimeSpan ConnectTimeout { get; init; } = CloudWatch.CloudWatchSinkOptions.DefaultConnectTimeout;
+
+    public TimeSpan ReadTimeout { get; init; } = CloudWatch.CloudWatchSinkOptions.DefaultReadTimeout;
+
+    public TimeSpan AuthFailureTimeout { get; init; } = CloudWatch.CloudWatchSinkOptions.DefaultAuthFailureTimeout;
 
     public OutputKind Output { get; init; } = OutputKind.CloudWatch;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using NeuronMetrics.Aggregation;
-using NeuronMetrics.CloudWatch.Validation;
+using NeuronMetrics.CloudWatch;
 using NeuronMetrics.Config;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Mapping;
@@ -84,6 +84,34 @@ internal sealed class CommandLineDefinition
         HelpName = "N",
     };
 
+    public Option<long> MaxBufferBytes { get; } = new("--max-buffer-bytes")
+    {
+        Description = "Memory the send buffer may hold (estimated per datum); when full the oldest datums are dropped and counted.",
+        DefaultValueFactory = _ => CliOptions.DefaultMaxBufferBytes,
+        HelpName = "BYTES",
+    };
+
+    public Option<TimeSpan> ConnectTimeout { get; } = new("--connect-timeout")
+    {
+        Description = "Time to connect to CloudWatch before the attempt is retried. [default: 10s]",
+        CustomParser = ParseDuration,
+        HelpName = "DURATION",
+    };
+
+    public Option<TimeSpan> ReadTimeout { get; } = new("--read-timeout")
+    {
+        Description = "Time for CloudWatch's answer before the request is sent again (it may then arrive twice). [default: 60s]",
+        CustomParser = ParseDuration,
+        HelpName = "DURATION",
+    };
+
+    public Option<TimeSpan> AuthFailureTimeout { get; } = new("--auth-failure-timeout")
+    {
+        Description = "When every request has been refused on authentication or permission for this long, exit with code 5. [default: 5m]",
+        CustomParser = ParseDuration,
+        HelpName = "DURATION",
+    };
+
     public Option<int> MaxDocumentBytes { get; } = new("--max-document-bytes")
     {
         Description = "Input documents larger than this are skipped without being held in memory.",
@@ -159,7 +187,7 @@ internal sealed class CommandLineDefinition
         {
             Config, Namespace, FlushInterval, Aggregation, DryRun, Region, EndpointUrl, Profile, LogLevel, ShutdownTimeout, MaxBufferedDatums, MaxDocumentBytes,
             Metrics, Naming, Dimensions, Dimension, InstanceAverage, StorageResolution,
-            Output, LogFormat, StatsInterval,
+            Output, LogFormat, StatsInterval, MaxBufferBytes, ConnectTimeout, ReadTimeout, AuthFailureTimeout,
         };
         // The cost subcommand takes the options of a run.
         foreach (var option in new Option[] { Config, Namespace, FlushInterval, Aggregation, LogLevel, LogFormat, Metrics, Naming, Dimensions, Dimension, InstanceAverage, StorageResolution })
@@ -174,6 +202,7 @@ internal sealed class CommandLineDefinition
         Namespace.Validators.Add(ValidateNamespace);
         MaxBufferedDatums.Validators.Add(r => RequireAtLeast(r, MaxBufferedDatums, 1));
         MaxDocumentBytes.Validators.Add(r => RequireAtLeast(r, MaxDocumentBytes, 1024));
+        MaxBufferBytes.Validators.Add(r => RequireAtLeast(r, MaxBufferBytes, 64 * 1024));
         EndpointUrl.Validators.Add(ValidateEndpoint);
         return root;
     }
@@ -201,6 +230,10 @@ internal sealed class CommandLineDefinition
         Output = result.GetValue(Output),
         LogFormat = result.GetValue(LogFormat),
         StatsInterval = Given(result, StatsInterval) is not { } stats ? CliOptions.DefaultStatsInterval : stats > TimeSpan.Zero ? stats : null,
+        MaxBufferBytes = result.GetValue(MaxBufferBytes),
+        ConnectTimeout = Given(result, ConnectTimeout) ?? CloudWatchSinkOptions.DefaultConnectTimeout,
+        ReadTimeout = Given(result, ReadTimeout) ?? CloudWatchSinkOptions.DefaultReadTimeout,
+        AuthFailureTimeout = Given(result, AuthFailureTimeout) ?? CloudWatchSinkOptions.DefaultAuthFailureTimeout,
     };
 
     private static IReadOnlyList<string>? MetricPatterns(OptionResult? result) =>
@@ -376,7 +409,7 @@ internal sealed class CommandLineDefinition
 
     private static void ValidateNamespace(OptionResult result)
     {
-        if (DatumValidator.ValidateNamespace(result.GetValueOrDefault<string>()) is { } error)
+        if (CloudWatchSinkFactory.ValidateNamespace(result.GetValueOrDefault<string>()) is { } error)
         {
             result.AddError($"--namespace: {error}");
         }
@@ -391,9 +424,10 @@ internal sealed class CommandLineDefinition
         }
     }
 
-    private static void RequireAtLeast(OptionResult result, Option<int> option, int minimum)
+    private static void RequireAtLeast<T>(OptionResult result, Option<T> option, T minimum)
+        where T : System.Numerics.INumber<T>
     {
-        if (result.GetValueOrDefault<int>() < minimum)
+        if (result.GetValueOrDefault<T>() < minimum)
         {
             result.AddError($"{option.Name}: must be at least {minimum}");
         }

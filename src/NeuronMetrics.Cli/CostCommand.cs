@@ -1,6 +1,6 @@
 using System.Globalization;
 using NeuronMetrics.Batching;
-using NeuronMetrics.CloudWatch.Query;
+using NeuronMetrics.CloudWatch;
 using NeuronMetrics.Cost;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Metadata;
@@ -59,7 +59,7 @@ internal static class CostCommand
 
         var period = cost.ReportPeriod ?? config.Period ?? NeuronMonitorDefaultPeriod;
         string periodSource = cost.ReportPeriod is not null ? "--report-period" : config.Period is not null ? "the config's period" : "neuron-monitor's default";
-        IDatumSizer sizer = QueryDatumSizer.Instance;
+        IDatumSizer sizer = CloudWatchSinkFactory.DatumSizer;
         var statistics = new PipelineStatistics();
         // ClusterName/TaskFamily count as dimensions; their values do not change the price.
         var ecsTask = new EcsTaskInfo("cluster", "family");

@@ -12,9 +12,12 @@ internal static class ExitCodes
     /// <summary>Bad command line or config file; nothing was read.</summary>
     public const int UsageError = 2;
 
-    /// <summary>Some datums could not be delivered and were dropped (see the stats line).</summary>
+    /// <summary>Some datums could not be delivered (dropped or in doubt, see the stats line), or stdout was closed.</summary>
     public const int DataDropped = 3;
 
     /// <summary>Not a dry run and no AWS credentials could be found; nothing was read.</summary>
     public const int NoCredentials = 4;
+
+    /// <summary>Every request was refused on authentication or permission for --auth-failure-timeout.</summary>
+    public const int AuthFailure = 5;
 }

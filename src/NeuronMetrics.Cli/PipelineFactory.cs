@@ -31,7 +31,7 @@ internal static class PipelineFactory
     {
         var warnings = new RepeatThrottle(log, clock, WarningRepeatInterval);
         var mapper = CreateMapper(options, config, statistics, log, ecsTask);
-        queue = new BoundedBatchQueue(options.MaxBufferedDatums, statistics, warnings, new BatchMerger(sizer));
+        queue = new BoundedBatchQueue(options.MaxBufferedDatums, options.MaxBufferBytes, statistics, warnings);
         var stages = new PipelineStages(
             new NeuronReportParser(config.AllGroups),
             new ReportFilter(config, warnings),

@@ -1,5 +1,4 @@
 using NeuronMetrics.CloudWatch;
-using NeuronMetrics.CloudWatch.Validation;
 using NeuronMetrics.Mapping;
 using NeuronMetrics.Model;
 
@@ -53,7 +52,7 @@ internal static class StaticDimensionParser
 
             string name = token[..equals].Trim();
             string value = token[(equals + 1)..];
-            if (DatumValidator.ValidateDimension(name, value) is { } invalid)
+            if (CloudWatchSinkFactory.ValidateDimension(name, value) is { } invalid)
             {
                 error = $"--dimension: {invalid}";
                 return [];

@@ -1,106 +1,83 @@
-using NeuronMetrics.CloudWatch.Credentials;
-using NeuronMetrics.CloudWatch.Endpoints;
-using NeuronMetrics.CloudWatch.Retry;
-using NeuronMetrics.CloudWatch.Transport;
+using System.Globalization;
+using NeuronMetrics.Batching;
+using NeuronMetrics.CloudWatch.Errors;
 using NeuronMetrics.Diagnostics;
-using NeuronMetrics.Model;
+using NeuronMetrics.Dispatch;
 using NeuronMetrics.Sinks;
 
 namespace NeuronMetrics.CloudWatch;
 
 /// <summary>
-/// Sends each batch to CloudWatch. Failures are reported (one line, code and message only — never
-/// headers, credentials or the body) and counted as dropped datums; the sink keeps going.
+/// Sends each batch through an <see cref="IPutMetricDataClient"/> and says what became of it. Failures are one
+/// line each (code, sanitized message and request id — never headers, credentials or the body); refused
+/// credentials are said at most once a minute per error code, with what to fix. The sink keeps going, unless
+/// every request has failed on authentication for the configured time: then it reports a fault and the run stops.
 /// </summary>
 public sealed class CloudWatchSink : IMetricSink
 {
     /// <summary>At most one line about invalid datums per this interval, with a count of the ones not shown.</summary>
     private static readonly TimeSpan InvalidDatumLogInterval = TimeSpan.FromMinutes(1);
 
-    /// <summary>During an outage a retry happens every few seconds for hours: say so at most once a minute.</summary>
-    private static readonly TimeSpan RetryLogInterval = TimeSpan.FromMinutes(1);
+    /// <summary>A refused credential is the same every minute: say it once a minute, with the repeats counted.</summary>
+    private static readonly TimeSpan AuthFailureLogInterval = TimeSpan.FromMinutes(1);
 
-    private readonly CloudWatchClient _client;
+    private readonly IPutMetricDataClient _client;
     private readonly IDiagnosticLog _log;
-    private readonly PipelineStatistics _statistics;
     private readonly TimeProvider _clock;
-    private readonly RepeatThrottle _retryWarnings;
-    private readonly Action<RetryNotice> _retrying;
+    private readonly RepeatThrottle _authFailures;
     private DateTimeOffset _nextInvalidLog = DateTimeOffset.MinValue;
     private long _invalidNotLogged;
+    private bool _delivered;
 
-    private CloudWatchSink(CloudWatchClient client, IDiagnosticLog log, PipelineStatistics statistics, TimeProvider clock)
+    public CloudWatchSink(IPutMetricDataClient client, IDiagnosticLog log, TimeProvider clock)
     {
         _client = client;
         _log = log;
-        _statistics = statistics;
         _clock = clock;
-        _retryWarnings = new RepeatThrottle(log, clock, RetryLogInterval);
-        _retrying = OnRetrying;
+        _authFailures = new RepeatThrottle(log, clock, AuthFailureLogInterval);
     }
 
-    /// <summary>
-    /// Builds the sink. Throws <see cref="CloudWatchConfigurationException"/> for a malformed endpoint URL or
-    /// invalid AWS_DISABLE_REQUEST_COMPRESSION / AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES. Does not contact AWS.
-    /// </summary>
-    public static CloudWatchSink Create(CloudWatchSinkOptions options, IDiagnosticLog log, PipelineStatistics statistics)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Retry.MaxAttempts, 1);
-        var endpoints = new CloudWatchEndpointResolver(options.Region, options.EndpointUrl, options.Profile, options.Environment, options.ProfileRegion);
-        endpoints.ExplicitEndpoint();
-        var compression = CompressionSettings.FromEnvironment(options.Environment, out var compressionError);
-        if (compressionError is not null)
-        {
-            throw new CloudWatchConfigurationException(compressionError);
-        }
+    /// <summary>The client's datum sizer: batches must be packed by it.</summary>
+    public IDatumSizer Sizer => _client.Sizer;
 
-        var client = new CloudWatchClient(
-            endpoints,
-            options.FallbackRegion ?? (() => null),
-            options.Credentials ?? new DefaultCredentialSource(options.Profile),
-            new HttpTransport(options.AttemptTimeout, options.HttpHandler),
-            new RequestCompressor(compression),
-            new RetryPolicy(options.Retry, options.Random ?? Random.Shared),
-            options.Clock,
-            new ThrottlePacer(options.ThrottleGap, options.MaxThrottleGap));
-        return new CloudWatchSink(client, log, statistics, options.Clock);
-    }
-
-    public async Task SendAsync(MetricBatch batch, CancellationToken cancellationToken)
+    public async Task<SinkResult> SendAsync(OutgoingBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        cancellationToken.ThrowIfCancellationRequested();
-        var result = await _client.PutMetricDataAsync(batch, _retrying, cancellationToken).ConfigureAwait(false);
-        ReportInvalid(result.DatumsInvalid);
-        if (result.Attempts > 0)
+        var result = await _client.PutMetricDataAsync(batch, cancellationToken).ConfigureAwait(false);
+        ReportInvalid(result.Invalid);
+        int datums = batch.Batch.Data.Count;
+        int requests = result.Attempts > 0 ? 1 : 0;
+        if (result.Status == PutMetricDataStatus.Delivered)
         {
-            _statistics.AddRequest();
+            if (!_delivered)
+            {
+                _delivered = true;
+                _log.Write(LogLevel.Info, $"first batch delivered: {result.DatumsSent} datums");
+            }
+
+            return new SinkResult(result.DatumsSent, datums - result.DatumsSent, 0, requests);
         }
 
-        if (result.Delivered)
+        int inDoubt = result.DatumsInDoubt;
+        var lost = new SinkResult(0, datums - inDoubt, inDoubt, requests);
+        var error = result.Error ?? new ServiceError("Unknown", string.Empty, null);
+        string requestId = error.RequestId is null ? string.Empty : $" (request id {error.RequestId})";
+        string outcome = inDoubt > 0 ? $"{inDoubt} datum(s) in doubt (sent without an answer), {lost.Dropped} dropped" : $"{lost.Dropped} datum(s) dropped";
+        switch (result.Status)
         {
-            _statistics.AddDatumsSent(result.DatumsSent);
-            return;
+            case PutMetricDataStatus.AuthenticationFailed:
+                _authFailures.Write(LogLevel.Error, error.Code, $"CloudWatch refused the request: {error.Code}: {error.Message}{requestId}; {AuthFailureAdvice.For(error.Code)}; {outcome}");
+                return lost;
+            case PutMetricDataStatus.AuthenticationFailingTooLong:
+                _log.Write(LogLevel.Error, $"every CloudWatch request has failed on authentication or permission for the auth failure timeout (last: {error.Code}{requestId}); {AuthFailureAdvice.For(error.Code)}; stopping");
+                return lost with { Fault = SinkFault.AuthorizationFailing };
+            case PutMetricDataStatus.Rejected or PutMetricDataStatus.RetriesExhausted:
+                _log.Write(LogLevel.Error, string.Create(CultureInfo.InvariantCulture, $"CloudWatch PutMetricData failed after {result.Attempts} attempt(s): {error.Code}: {error.Message}{requestId}; {outcome}"));
+                return lost;
+            default:
+                // Nothing to send, or abandoned: at shutdown the pipeline says what was not delivered; on overflow the queue did.
+                return lost;
         }
-
-        var lost = batch.Data.Count - result.DatumsInvalid.Count;
-        if (lost > 0 && result.Error is { } error)
-        {
-            _statistics.AddDatumsDropped(lost);
-            var requestId = error.RequestId is null ? string.Empty : $" (request id {error.RequestId})";
-            _log.Write(LogLevel.Error, $"CloudWatch PutMetricData failed after {result.Attempts} attempt(s): {error.Code}: {error.Message}{requestId}; {lost} datum(s) dropped");
-        }
-    }
-
-    /// <summary>Counts each retry when it happens, so the periodic stats line shows an outage while it lasts.</summary>
-    private void OnRetrying(RetryNotice notice)
-    {
-        _statistics.AddRetry();
-        _retryWarnings.Write(
-            LogLevel.Warning,
-            "retry",
-            $"CloudWatch PutMetricData attempt {notice.FailedAttempt} failed ({notice.Reason}: {notice.Error.Code}: {notice.Error.Message}); retrying in {notice.Delay.TotalSeconds:0.###} s");
     }
 
     private void ReportInvalid(IReadOnlyList<string> invalid)
@@ -110,7 +87,6 @@ public sealed class CloudWatchSink : IMetricSink
             return;
         }
 
-        _statistics.AddDatumsDropped(invalid.Count);
         var now = _clock.GetUtcNow();
         if (now < _nextInvalidLog)
         {

@@ -7,7 +7,8 @@ namespace NeuronMetrics.CloudWatch.Errors;
 /// Parses a CloudWatch error body: the Query protocol XML
 /// (<c>&lt;ErrorResponse&gt;&lt;Error&gt;&lt;Type/&gt;&lt;Code/&gt;&lt;Message/&gt;&lt;/Error&gt;&lt;RequestId/&gt;</c>),
 /// or, tolerated, the awsQueryCompatible JSON shape (<c>__type</c>, <c>message</c>).
-/// Never throws: an unparseable body yields null and the caller falls back to the HTTP status.
+/// Never throws: an unparseable body yields null and the caller falls back to the HTTP status. What the body
+/// says is sanitized (<see cref="ServiceError.FromEndpoint"/>).
 /// </summary>
 internal static class ErrorResponseParser
 {
@@ -73,7 +74,7 @@ internal static class ErrorResponseParser
             // Keep what was read before the error (e.g. a truncated body).
         }
 
-        return code is null ? null : new ServiceError(code.Trim(), message?.Trim() ?? string.Empty, requestId?.Trim() ?? headerRequestId, type?.Trim());
+        return code is null ? null : ServiceError.FromEndpoint(code, message, requestId ?? headerRequestId, type);
     }
 
     private static ServiceError? ParseJson(ReadOnlySpan<byte> body, string? headerRequestId)
@@ -114,7 +115,7 @@ internal static class ErrorResponseParser
 
             // "__type" may be "com.amazonaws.cloudwatch#InvalidParameterValueException" or "aws.protocoltests#Code".
             var hash = code.LastIndexOf('#');
-            return new ServiceError(hash >= 0 ? code[(hash + 1)..] : code, message ?? string.Empty, headerRequestId);
+            return ServiceError.FromEndpoint(hash >= 0 ? code[(hash + 1)..] : code, message, headerRequestId);
         }
         catch (JsonException)
         {

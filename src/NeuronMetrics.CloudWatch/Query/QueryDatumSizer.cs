@@ -7,7 +7,7 @@ namespace NeuronMetrics.CloudWatch.Query;
 /// Exact encoded sizes for the batcher: runs the very same code as <see cref="QueryEncoder"/> into a
 /// counting output, so the sum of <see cref="DatumSize"/> plus <see cref="RequestOverhead"/> equals the body length.
 /// </summary>
-public sealed class QueryDatumSizer : IDatumSizer
+internal sealed class QueryDatumSizer : IDatumSizer
 {
     public static readonly QueryDatumSizer Instance = new();
 

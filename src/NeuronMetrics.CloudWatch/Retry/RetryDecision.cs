@@ -1,7 +1,8 @@
 namespace NeuronMetrics.CloudWatch.Retry;
 
 /// <summary>Whether to try again, after how long, and why (for diagnostics).</summary>
-internal readonly record struct RetryDecision(bool ShouldRetry, TimeSpan Delay, string Reason)
+/// <param name="Exhausted">Not retried although the failure is retryable: attempts or time budget used up.</param>
+internal readonly record struct RetryDecision(bool ShouldRetry, TimeSpan Delay, string Reason, bool Exhausted = false)
 {
-    public static RetryDecision GiveUp(string reason) => new(false, TimeSpan.Zero, reason);
+    public static RetryDecision GiveUp(string reason, bool exhausted = false) => new(false, TimeSpan.Zero, reason, exhausted);
 }

@@ -1,34 +1,11 @@
 namespace NeuronMetrics.CloudWatch.Retry;
 
 /// <summary>
-/// Pure retry decisions (AWS SDK "standard" mode classification) with capped exponential backoff and
+/// Pure retry decisions (AWS SDK "standard" mode, plus credential refresh) with capped exponential backoff and
 /// full jitter: delay = random[0,1) × min(MaxBackoff, BaseBackoff × 2^(attempt−1)).
 /// </summary>
 internal sealed class RetryPolicy(RetryOptions options, Random random)
 {
-    private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
-    {
-        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-        "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
-        "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
-        "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
-    };
-
-    /// <summary>Errors that mean "your clock is off"; retried only once the offset has been corrected.</summary>
-    private static readonly HashSet<string> ClockSkewCodes = new(StringComparer.Ordinal)
-    {
-        "RequestTimeTooSkewed", "RequestExpired", "InvalidSignatureException", "SignatureDoesNotMatch",
-        "AuthFailure", "RequestInTheFuture",
-    };
-
-    /// <summary>Transient server-side codes that may come with a 4xx-looking status.</summary>
-    private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
-    {
-        "RequestTimeout", "RequestTimeoutException", "InternalFailure", "InternalError", "ServiceUnavailable",
-    };
-
-    private const string Throttled = "throttled";
-
     public RetryOptions Options { get; } = options;
 
     /// <param name="failure">What went wrong.</param>
@@ -36,7 +13,7 @@ internal sealed class RetryPolicy(RetryOptions options, Random random)
     /// <param name="elapsed">Time since the first attempt started.</param>
     public RetryDecision Decide(AttemptFailure failure, int attempt, TimeSpan elapsed)
     {
-        var reason = Classify(failure);
+        var reason = Reason(failure);
         if (reason is null)
         {
             return RetryDecision.GiveUp("not retryable");
@@ -44,13 +21,13 @@ internal sealed class RetryPolicy(RetryOptions options, Random random)
 
         if (attempt >= Options.MaxAttempts)
         {
-            return RetryDecision.GiveUp($"{reason}; gave up after {attempt} attempts");
+            return RetryDecision.GiveUp($"{reason}; gave up after {attempt} attempts", exhausted: true);
         }
 
         var delay = Backoff(attempt);
         if (Options.TimeBudget is { } budget && elapsed + delay > budget)
         {
-            return RetryDecision.GiveUp($"{reason}; retry time budget of {budget.TotalSeconds:0.###} s spent");
+            return RetryDecision.GiveUp($"{reason}; retry time budget of {budget.TotalSeconds:0.###} s spent", exhausted: true);
         }
 
         return new RetryDecision(true, delay, reason);
@@ -64,43 +41,23 @@ internal sealed class RetryPolicy(RetryOptions options, Random random)
         return TimeSpan.FromTicks((long)(random.NextDouble() * ceiling));
     }
 
-    /// <summary>True when the service asked us to slow down (throttling code or HTTP 429).</summary>
-    public static bool IsThrottle(AttemptFailure failure) => Classify(failure) == Throttled;
-
-    /// <summary>Why the failure is retryable, or null when it is not.</summary>
-    private static string? Classify(AttemptFailure failure)
+    /// <summary>Why the failure is retried, or null when it is not.</summary>
+    private static string? Reason(AttemptFailure failure)
     {
-        switch (failure.Transport)
+        if (failure.ClockSkewCorrected && failure.Kind is FailureKind.ClockSkew or FailureKind.Authentication or FailureKind.ExpiredCredentials)
         {
-            case TransportFailure.Timeout:
-                return "timeout";
-            case TransportFailure.ConnectionFailure:
-                return "connection failure";
+            // A signature made with a wrong clock fails in several ways; with the offset corrected it is worth one more try.
+            return "clock skew corrected";
         }
 
-        var code = failure.ErrorCode;
-        if (code is not null)
+        return failure.Kind switch
         {
-            if (ThrottlingCodes.Contains(code))
-            {
-                return Throttled;
-            }
-
-            if (ClockSkewCodes.Contains(code))
-            {
-                return failure.ClockSkewCorrected ? "clock skew corrected" : null;
-            }
-
-            if (TransientCodes.Contains(code))
-            {
-                return "transient error";
-            }
-        }
-
-        return failure.StatusCode switch
-        {
-            429 => Throttled,
-            >= 500 and <= 599 => "server error",
+            FailureKind.Throttled => "throttled",
+            FailureKind.Transient => "server error",
+            FailureKind.Timeout => "timeout",
+            FailureKind.Connection => "connection failure",
+            FailureKind.Credentials => "credentials not available",
+            FailureKind.ExpiredCredentials => "credentials expired, resolved again",
             _ => null,
         };
     }

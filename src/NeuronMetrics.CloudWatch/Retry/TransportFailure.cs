@@ -6,9 +6,12 @@ internal enum TransportFailure
     /// <summary>An HTTP response arrived.</summary>
     None,
 
-    /// <summary>No response within the per-attempt timeout.</summary>
+    /// <summary>No response within the timeout: the request may have been processed.</summary>
     Timeout,
 
-    /// <summary>Connect failure, DNS failure, reset or the connection closed mid-response.</summary>
+    /// <summary>No connection could be made (refused, DNS, TLS): the request was not sent.</summary>
     ConnectionFailure,
+
+    /// <summary>The connection broke after the request may have gone out (reset, closed mid-response).</summary>
+    ConnectionLost,
 }

@@ -5,7 +5,9 @@ namespace NeuronMetrics.CloudWatch.Transport;
 
 /// <summary>
 /// POSTs request bodies over one long-lived HttpClient. Pooled connections are recycled every few
-/// minutes so DNS changes are seen; each attempt has its own timeout; no redirects (they would not be re-signed).
+/// minutes so DNS changes are seen; no redirects (they would not be re-signed). Timeouts are the AWS SDKs': a
+/// connection must be made within the connect timeout, and the response must have arrived within the read
+/// timeout after that, so one attempt ends after connect + read timeout at most.
 /// </summary>
 internal sealed class HttpTransport : IDisposable
 {
@@ -19,24 +21,26 @@ internal sealed class HttpTransport : IDisposable
 
     private readonly HttpClient _client;
     private readonly TimeSpan _attemptTimeout;
+    private readonly TimeSpan _readTimeout;
 
-    public HttpTransport(TimeSpan attemptTimeout, HttpMessageHandler? handler = null)
+    public HttpTransport(TimeSpan connectTimeout, TimeSpan readTimeout, HttpMessageHandler? handler = null)
     {
-        _attemptTimeout = attemptTimeout;
+        _attemptTimeout = connectTimeout + readTimeout;
+        _readTimeout = readTimeout;
         handler ??= new SocketsHttpHandler
         {
             PooledConnectionLifetime = PooledConnectionLifetime,
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
             AllowAutoRedirect = false,
             AutomaticDecompression = System.Net.DecompressionMethods.None,
-            ConnectTimeout = attemptTimeout,
+            ConnectTimeout = connectTimeout,
             UseCookies = false,
             UseProxy = true,
         };
         _client = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    /// <summary>Sends one attempt. Throws <see cref="TransportException"/> when no response arrived in time.</summary>
+    /// <summary>Sends one attempt. Throws <see cref="TransportException"/> when no response arrived (in time).</summary>
     public async Task<TransportResponse> PostAsync(
         Uri uri,
         byte[] body,
@@ -70,15 +74,19 @@ internal sealed class HttpTransport : IDisposable
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TransportException(TransportFailure.Timeout, $"no response within {_attemptTimeout.TotalSeconds:0.###} s", ex);
+            throw new TransportException(TransportFailure.Timeout, $"no response within the read timeout ({_readTimeout.TotalSeconds:0.###} s)", ex);
         }
         catch (HttpRequestException ex)
         {
-            throw new TransportException(TransportFailure.ConnectionFailure, ex.Message, ex);
+            // Only a failure to connect is sure not to have sent anything.
+            var failure = ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError
+                ? TransportFailure.ConnectionFailure
+                : TransportFailure.ConnectionLost;
+            throw new TransportException(failure, ex.Message, ex);
         }
         catch (IOException ex)
         {
-            throw new TransportException(TransportFailure.ConnectionFailure, ex.Message, ex);
+            throw new TransportException(TransportFailure.ConnectionLost, ex.Message, ex);
         }
     }
 

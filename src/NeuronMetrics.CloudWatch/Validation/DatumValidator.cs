@@ -8,7 +8,7 @@ namespace NeuronMetrics.CloudWatch.Validation;
 /// Checks datums against CloudWatch's PutMetricData rules before they are sent, so one bad datum is
 /// dropped on its own instead of making the service reject the whole batch (400 InvalidParameterValue).
 /// </summary>
-public static class DatumValidator
+internal static class DatumValidator
 {
     /// <summary>CloudWatch <c>StandardUnit</c> values.</summary>
     private static readonly HashSet<string> StandardUnits = new(StringComparer.Ordinal)

@@ -5,7 +5,8 @@ namespace NeuronMetrics.Batching;
 
 /// <summary>
 /// Packs datums into PutMetricData requests: one namespace and one instance per request, at most
-/// 1000 datums and 1 MB of encoded body each. Order within an instance is kept.
+/// 1000 datums and 1 MB of encoded body each. Order within an instance is kept. Batches still waiting after an
+/// outage are joined (<see cref="TryJoin"/>).
 /// </summary>
 public sealed class PutMetricDataBatcher
 {
@@ -13,6 +14,7 @@ public sealed class PutMetricDataBatcher
     private readonly IDatumSizer _sizer;
     private readonly int _maxDatums;
     private readonly int _maxBytes;
+    private readonly BatchMerger _merger;
 
     public PutMetricDataBatcher(string metricNamespace, IDatumSizer sizer, int maxDatums = PutMetricDataLimits.MaxDatumsPerRequest, int maxBytes = PutMetricDataLimits.MaxRequestBytes)
     {
@@ -23,7 +25,14 @@ public sealed class PutMetricDataBatcher
         _sizer = sizer;
         _maxDatums = maxDatums;
         _maxBytes = maxBytes;
+        _merger = new BatchMerger(sizer, maxDatums, maxBytes);
     }
+
+    /// <summary>
+    /// <paramref name="waiting"/> and <paramref name="next"/> as one request when they fit in one (the same instance,
+    /// within the limits), else null. The pipeline offers each new batch to the last one still waiting to be sent.
+    /// </summary>
+    public MetricBatch? TryJoin(MetricBatch waiting, MetricBatch next) => _merger.TryJoin(waiting, next);
 
     public List<MetricBatch> Batch(IReadOnlyList<PartitionedDatum> datums)
     {

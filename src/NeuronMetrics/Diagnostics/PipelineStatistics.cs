@@ -11,6 +11,7 @@ public sealed class PipelineStatistics
     private long _requests;
     private long _datumsSent;
     private long _datumsDropped;
+    private long _datumsInDoubt;
     private long _retries;
     private long _earlyFlushes;
 
@@ -34,6 +35,11 @@ public sealed class PipelineStatistics
     /// <summary>Datums that will never be delivered (rejected by the service, buffer overflow, shutdown).</summary>
     public long DatumsDropped => Interlocked.Read(ref _datumsDropped);
 
+    /// <summary>
+    /// Datums of requests abandoned without an answer (at shutdown): CloudWatch may or may not have stored them.
+    /// </summary>
+    public long DatumsInDoubt => Interlocked.Read(ref _datumsInDoubt);
+
     public long Retries => Interlocked.Read(ref _retries);
 
     /// <summary>Intervals sent before their end because input came faster than real time (a replayed file).</summary>
@@ -51,9 +57,14 @@ public sealed class PipelineStatistics
 
     public void AddRequest() => Interlocked.Increment(ref _requests);
 
+    public void AddRequests(long count) => Interlocked.Add(ref _requests, count);
+
     public void AddDatumsSent(long count) => Interlocked.Add(ref _datumsSent, count);
 
+    /// <summary>Adds <paramref name="count"/> (negative to correct a drop counted too early: the datum was delivered after all).</summary>
     public void AddDatumsDropped(long count) => Interlocked.Add(ref _datumsDropped, count);
+
+    public void AddDatumsInDoubt(long count) => Interlocked.Add(ref _datumsInDoubt, count);
 
     public void AddRetry() => Interlocked.Increment(ref _retries);
 

@@ -1,40 +1,45 @@
-using NeuronMetrics.Batching;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Model;
 
 namespace NeuronMetrics.Dispatch;
 
 /// <summary>
-/// Batches waiting for the sink, bounded in datums. Enqueue never blocks (reading stdin must not
-/// stall neuron-monitor); when full, the oldest batches are dropped and counted.
-/// The batch being sent (the last one dequeued, until <see cref="Settle"/>) still counts toward the
-/// bound and is the oldest: when an overflow reaches it, <see cref="InFlightDisplaced"/> fires so a
-/// sink retrying through an outage gives it up (the dispatcher counts it as dropped).
-/// With a <see cref="BatchMerger"/>, a dequeue joins the batches waiting behind the first one into
-/// one full request when they can share it (the backlog after an outage).
+/// Batches waiting for the sink, bounded in datums and in bytes (<see cref="DatumFootprint"/>). Enqueue never
+/// blocks (reading stdin must not stall neuron-monitor). Past either bound the oldest datums are given up, datum
+/// by datum, so the buffer stays at its bound: first those of the batch being sent (the oldest; the sink drops
+/// them from its next attempt), then those of the oldest waiting batches. Every datum given up is counted as
+/// dropped when it is given up; the dispatcher corrects the count if an attempt already under way delivered it.
 /// </summary>
 public sealed class BoundedBatchQueue
 {
-    private readonly Queue<MetricBatch> _batches = new();
+    private readonly Queue<WaitingBatch> _batches = new();
     private readonly SemaphoreSlim _available = new(0);
     private readonly Lock _lock = new();
-    private readonly int _maxDatums;
     private readonly PipelineStatistics _statistics;
     private readonly RepeatThrottle _warnings;
-    private readonly BatchMerger? _merger;
+    private readonly Action _retried;
+    private WaitingBatch? _last;
     private int _datums;
+    private long _bytes;
     private bool _completed;
+    private OutgoingBatch? _inFlight;
     private int _inFlightDatums;
-    private CancellationTokenSource? _inFlight;
+    private long _inFlightBytes;
 
-    public BoundedBatchQueue(int maxDatums, PipelineStatistics statistics, RepeatThrottle warnings, BatchMerger? merger = null)
+    public BoundedBatchQueue(int maxDatums, long maxBytes, PipelineStatistics statistics, RepeatThrottle warnings)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDatums, 1);
-        _maxDatums = maxDatums;
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, 1);
+        MaxDatums = maxDatums;
+        MaxBytes = maxBytes;
         _statistics = statistics;
         _warnings = warnings;
-        _merger = merger;
+        _retried = statistics.AddRetry;
     }
+
+    public int MaxDatums { get; }
+
+    public long MaxBytes { get; }
 
     /// <summary>Datums waiting in the queue (not counting the batch being sent).</summary>
     public int BufferedDatums
@@ -48,7 +53,7 @@ public sealed class BoundedBatchQueue
         }
     }
 
-    /// <summary>Datums waiting plus the batch being sent: everything not yet delivered or dropped.</summary>
+    /// <summary>Datums waiting plus those of the batch being sent not given up: everything not yet delivered or dropped.</summary>
     public int PendingDatums
     {
         get
@@ -60,24 +65,29 @@ public sealed class BoundedBatchQueue
         }
     }
 
-    /// <summary>Fires when buffer overflow displaces the batch being sent; <see cref="CancellationToken.None"/> when nothing is in flight.</summary>
-    public CancellationToken InFlightDisplaced
+    /// <summary>The estimated memory of <see cref="PendingDatums"/>; at most <see cref="MaxBytes"/>.</summary>
+    public long PendingBytes
     {
         get
         {
             lock (_lock)
             {
-                return _inFlight?.Token ?? CancellationToken.None;
+                return _bytes + _inFlightBytes;
             }
         }
     }
 
-    public int MaxDatums => _maxDatums;
-
-    public void Enqueue(MetricBatch batch)
+    /// <summary>
+    /// Adds <paramref name="batch"/>. When <paramref name="joinWithLast"/> is given it may combine the last waiting
+    /// batch and the new one into one request (the Batching stage decides; it is called under the queue's lock and
+    /// returns null when they cannot share a request).
+    /// </summary>
+    public void Enqueue(MetricBatch batch, Func<MetricBatch, MetricBatch, MetricBatch?>? joinWithLast = null)
     {
-        long dropped = 0;
-        CancellationTokenSource? displaced = null;
+        ArgumentNullException.ThrowIfNull(batch);
+        long dropped;
+        bool added = false;
+        bool datumBound;
         lock (_lock)
         {
             if (_completed)
@@ -85,52 +95,59 @@ public sealed class BoundedBatchQueue
                 throw new InvalidOperationException("The queue is completed.");
             }
 
-            _batches.Enqueue(batch);
-            _datums += batch.Data.Count;
-            if (_inFlight is not null && _datums + _inFlightDatums > _maxDatums)
+            long bytes = DatumFootprint.Of(batch.Data);
+            if (_last is not null && joinWithLast?.Invoke(_last.Batch, batch) is { } joined)
             {
-                // The batch being sent is the oldest: give it up first.
-                displaced = _inFlight;
-                _inFlight = null;
-                dropped += _inFlightDatums;
-                _inFlightDatums = 0;
+                _last.Batch = joined;
+                _last.Bytes += bytes;
+            }
+            else
+            {
+                _last = new WaitingBatch(batch, bytes);
+                _batches.Enqueue(_last);
+                added = true;
             }
 
-            while (_datums > _maxDatums && _batches.Count > 1)
-            {
-                var oldest = _batches.Dequeue();
-                _datums -= oldest.Data.Count;
-                dropped += oldest.Data.Count;
-                _statistics.AddDatumsDropped(oldest.Data.Count);
-            }
+            _datums += batch.Data.Count;
+            _bytes += bytes;
+            datumBound = _datums + _inFlightDatums > MaxDatums;
+            dropped = GiveUpOldestLocked();
         }
 
-        // The displaced in-flight batch is counted by the dispatcher, once the sink has let go of it.
-        displaced?.Cancel();
+        // Extra signals (batches dropped before being taken) are harmless: DequeueAsync re-checks the queue.
+        if (added)
+        {
+            _available.Release();
+        }
 
-        // Extra signals left by dropped batches are harmless: DequeueAsync re-checks the queue.
-        _available.Release();
         if (dropped > 0)
         {
-            _warnings.Write(LogLevel.Warning, "buffer-full", $"send buffer full ({_maxDatums} datums): dropped the oldest {dropped} datums");
+            _statistics.AddDatumsDropped(dropped);
+            string bound = datumBound ? $"{MaxDatums} datums" : $"{MaxBytes} bytes";
+            _warnings.Write(LogLevel.Warning, "buffer-full", $"send buffer full ({bound}): dropped the oldest {dropped} datums");
         }
     }
 
-    /// <summary>The next batch, or null once the queue is completed and empty.</summary>
-    public async ValueTask<MetricBatch?> DequeueAsync(CancellationToken cancellationToken)
+    /// <summary>The next batch with its displacement state, or null once the queue is completed and empty.</summary>
+    public async ValueTask<OutgoingBatch?> DequeueAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             lock (_lock)
             {
-                if (_batches.TryDequeue(out var batch))
+                if (_batches.TryDequeue(out var next))
                 {
-                    _datums -= batch.Data.Count;
-                    batch = JoinWaitingLocked(batch);
-                    SettleLocked();
-                    _inFlight = new CancellationTokenSource();
-                    _inFlightDatums = batch.Data.Count;
-                    return batch;
+                    _datums -= next.Batch.Data.Count;
+                    _bytes -= next.Bytes;
+                    if (ReferenceEquals(next, _last))
+                    {
+                        _last = null;
+                    }
+
+                    _inFlight = new OutgoingBatch(next.Batch, _retried);
+                    _inFlightDatums = next.Batch.Data.Count;
+                    _inFlightBytes = next.Bytes;
+                    return _inFlight;
                 }
 
                 if (_completed)
@@ -143,37 +160,15 @@ public sealed class BoundedBatchQueue
         }
     }
 
-    private MetricBatch JoinWaitingLocked(MetricBatch first)
-    {
-        if (_merger is null || _batches.Count == 0)
-        {
-            return first;
-        }
-
-        _merger.Begin(first);
-        while (_batches.TryPeek(out var next) && _merger.TryAdd(next))
-        {
-            _batches.Dequeue();
-            _datums -= next.Data.Count;
-        }
-
-        return _merger.Build();
-    }
-
-    /// <summary>The batch being sent is finished with (delivered, or dropped and counted by whoever dropped it).</summary>
+    /// <summary>The batch being sent is finished with (its result is counted by the dispatcher).</summary>
     public void Settle()
     {
         lock (_lock)
         {
-            SettleLocked();
+            _inFlight = null;
+            _inFlightDatums = 0;
+            _inFlightBytes = 0;
         }
-    }
-
-    private void SettleLocked()
-    {
-        _inFlight?.Dispose();
-        _inFlight = null;
-        _inFlightDatums = 0;
     }
 
     /// <summary>No more batches will come; the consumer drains what is left.</summary>
@@ -187,15 +182,62 @@ public sealed class BoundedBatchQueue
         _available.Release();
     }
 
-    /// <summary>Empties the queue (shutdown timeout) and returns how many datums were in it.</summary>
+    /// <summary>Empties the queue (shutdown timeout) and returns how many datums were waiting in it.</summary>
     public int Clear()
     {
         lock (_lock)
         {
             int datums = _datums;
             _batches.Clear();
+            _last = null;
             _datums = 0;
+            _bytes = 0;
             return datums;
         }
+    }
+
+    /// <summary>Gives up the oldest datums until both bounds hold; returns how many.</summary>
+    private long GiveUpOldestLocked()
+    {
+        long dropped = 0;
+        while (_datums + _inFlightDatums > MaxDatums || _bytes + _inFlightBytes > MaxBytes)
+        {
+            int excessDatums = Math.Max(0, _datums + _inFlightDatums - MaxDatums);
+            long excessBytes = Math.Max(0, _bytes + _inFlightBytes - MaxBytes);
+            if (_inFlight is { } sending && _inFlightDatums > 0)
+            {
+                var data = sending.Batch.Data;
+                int start = data.Count - _inFlightDatums;
+                int count = DatumFootprint.Oldest(data, start, excessDatums, excessBytes, out long bytes);
+                sending.GiveUp(count);
+                _inFlightDatums -= count;
+                _inFlightBytes = _inFlightDatums == 0 ? 0 : Math.Max(0, _inFlightBytes - bytes);
+                dropped += count;
+                continue;
+            }
+
+            var oldest = _batches.Peek();
+            int n = DatumFootprint.Oldest(oldest.Batch.Data, 0, excessDatums, excessBytes, out long oldestBytes);
+            if (n == oldest.Batch.Data.Count)
+            {
+                _batches.Dequeue();
+                _bytes -= oldest.Bytes;
+                if (ReferenceEquals(oldest, _last))
+                {
+                    _last = null;
+                }
+            }
+            else
+            {
+                oldest.Batch = oldest.Batch with { Data = [.. oldest.Batch.Data.Skip(n)] };
+                oldest.Bytes -= oldestBytes;
+                _bytes -= oldestBytes;
+            }
+
+            _datums -= n;
+            dropped += n;
+        }
+
+        return dropped;
     }
 }

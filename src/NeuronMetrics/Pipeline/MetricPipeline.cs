@@ -6,6 +6,7 @@ using NeuronMetrics.Filtering;
 using NeuronMetrics.Input;
 using NeuronMetrics.Mapping;
 using NeuronMetrics.Reports;
+using NeuronMetrics.Sinks;
 
 namespace NeuronMetrics.Pipeline;
 
@@ -20,10 +21,14 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
     private static readonly TimeSpan DroppedValuesWarningInterval = TimeSpan.FromMinutes(5);
 
     private readonly RepeatThrottle _droppedValuesWarning = new(stages.Log, stages.Clock, DroppedValuesWarningInterval);
+    private readonly BatchDispatcher _dispatcher = new(stages.Queue, stages.Sink, stages.Statistics, stages.Log);
     private volatile InstanceInfo _lastInstance = InstanceInfo.Unknown;
 
     /// <summary>The instance of the latest report (its region is the last resort for the CloudWatch endpoint).</summary>
     public InstanceInfo LastInstance => _lastInstance;
+
+    /// <summary>Why the sink stopped the run early (<see cref="SinkFault.None"/> when it did not).</summary>
+    public SinkFault Fault => _dispatcher.Fault;
 
     /// <summary>
     /// Reads <paramref name="input"/> until end of input or <paramref name="stop"/> fires, then
@@ -32,9 +37,11 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
     public async Task RunAsync(Stream input, CancellationToken stop, int maxDocumentBytes = JsonDocumentFramer.DefaultMaxDocumentBytes)
     {
         using var sendCancel = new CancellationTokenSource();
-        var dispatcher = new BatchDispatcher(stages.Queue, stages.Sink, stages.Statistics, stages.Log);
-        var sending = Task.Run(() => dispatcher.RunAsync(sendCancel.Token), CancellationToken.None);
+        var sending = Task.Run(() => _dispatcher.RunAsync(sendCancel.Token), CancellationToken.None);
 
+        // A sink that can deliver nothing more (stdout closed, credentials refused for too long) stops reading too.
+        using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop, _dispatcher.Halted);
+        stop = halt.Token;
         using var timersCancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var flushing = FlushLoopAsync(timersCancel.Token);
         var stats = StatsLoopAsync(timersCancel.Token);
@@ -47,7 +54,7 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            stages.Log.Write(LogLevel.Info, "stopping: flushing buffered data");
+            stages.Log.Write(LogLevel.Info, _dispatcher.Fault == SinkFault.None ? "stopping: flushing buffered data" : "stopping: nothing more can be delivered");
         }
         finally
         {
@@ -189,9 +196,16 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         }
 
         stages.Statistics.AddDatums(datums.Count);
-        foreach (var batch in stages.Batcher.Batch(datums))
+        var batches = stages.Batcher.Batch(datums);
+        foreach (var batch in batches)
         {
-            stages.Queue.Enqueue(batch);
+            // After an outage the batcher packs a new batch into the last one still waiting, so the backlog goes out in full requests.
+            stages.Queue.Enqueue(batch, stages.Batcher.TryJoin);
+        }
+
+        if (stages.Log.IsEnabled(LogLevel.Debug))
+        {
+            stages.Log.Write(LogLevel.Debug, $"flush: {datums.Count} datums in {batches.Count} batch(es); buffer holds {stages.Queue.PendingDatums} datums, {stages.Queue.PendingBytes} bytes");
         }
     }
 
@@ -217,6 +231,6 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
 
         int left = stages.Queue.Clear();
         stages.Statistics.AddDatumsDropped(left);
-        stages.Log.Write(LogLevel.Error, $"shutdown timeout ({options.ShutdownTimeout.TotalSeconds:0.###} s): {stages.Statistics.DatumsDropped} datums not delivered");
+        stages.Log.Write(LogLevel.Error, $"shutdown timeout ({options.ShutdownTimeout.TotalSeconds:0.###} s): {stages.Statistics.DatumsDropped} datums not delivered, {stages.Statistics.DatumsInDoubt} in doubt (sent without an answer)");
     }
 }

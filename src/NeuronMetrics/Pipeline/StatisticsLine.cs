@@ -8,5 +8,5 @@ public static class StatisticsLine
 {
     public static string Format(string label, PipelineStatistics s, int bufferedDatums) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{label}: reports={s.ReportsRead} rejected={s.DocumentsRejected} values-dropped={s.ValuesDropped} datums={s.Datums} requests={s.Requests} sent={s.DatumsSent} retries={s.Retries} dropped={s.DatumsDropped} buffered={bufferedDatums}");
+        $"{label}: reports={s.ReportsRead} rejected={s.DocumentsRejected} values-dropped={s.ValuesDropped} datums={s.Datums} requests={s.Requests} sent={s.DatumsSent} retries={s.Retries} dropped={s.DatumsDropped} in-doubt={s.DatumsInDoubt} buffered={bufferedDatums}");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using NeuronMetrics.Diagnostics;
+using NeuronMetrics.Dispatch;
 using NeuronMetrics.Model;
 
 namespace NeuronMetrics.Sinks;
@@ -12,31 +13,47 @@ namespace NeuronMetrics.Sinks;
 public sealed class DryRunJsonSink : IMetricSink
 {
     private readonly Stream _output;
-    private readonly PipelineStatistics _statistics;
+    private readonly IDiagnosticLog _log;
     private readonly Utf8JsonWriter _writer;
 
-    public DryRunJsonSink(Stream output, PipelineStatistics statistics)
+    public DryRunJsonSink(Stream output, IDiagnosticLog log)
     {
         _output = output;
-        _statistics = statistics;
+        _log = log;
         _writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = false });
     }
 
-    public async Task SendAsync(MetricBatch batch, CancellationToken cancellationToken)
+    public async Task<SinkResult> SendAsync(OutgoingBatch batch, CancellationToken cancellationToken)
     {
-        _writer.Reset(_output);
-        Write(_writer, batch);
-        await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        _output.WriteByte((byte)'\n');
-        await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        _statistics.AddRequest();
-        _statistics.AddDatumsSent(batch.Data.Count);
+        ArgumentNullException.ThrowIfNull(batch);
+        int datums = batch.Batch.Data.Count;
+        try
+        {
+            _writer.Reset(_output);
+            Write(_writer, batch.Batch);
+            await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            _output.WriteByte((byte)'\n');
+            await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            return StandardOutput.WriteFailed(ex, datums, _log);
+        }
+
+        return SinkResult.Delivered(datums);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _writer.DisposeAsync().ConfigureAwait(false);
-        await _output.FlushAsync().ConfigureAwait(false);
+        try
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            await _output.FlushAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // Already reported by the write that failed.
+        }
     }
 
     internal static void Write(Utf8JsonWriter writer, MetricBatch batch)

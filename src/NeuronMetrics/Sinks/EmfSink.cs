@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using NeuronMetrics.Diagnostics;
+using NeuronMetrics.Dispatch;
 using NeuronMetrics.Model;
 
 namespace NeuronMetrics.Sinks;
@@ -23,37 +24,48 @@ namespace NeuronMetrics.Sinks;
 public sealed class EmfSink : IMetricSink
 {
     private readonly Stream _output;
-    private readonly PipelineStatistics _statistics;
+    private readonly IDiagnosticLog _log;
     private readonly Utf8JsonWriter _writer;
     private readonly Dictionary<string, List<MetricDatum>> _groups = new(StringComparer.Ordinal);
     private readonly List<List<MetricDatum>> _order = [];
     private readonly StringBuilder _key = new();
 
-    public EmfSink(Stream output, PipelineStatistics statistics)
+    public EmfSink(Stream output, IDiagnosticLog log)
     {
         _output = output;
-        _statistics = statistics;
+        _log = log;
         _writer = new Utf8JsonWriter(output);
     }
 
-    public async Task SendAsync(MetricBatch batch, CancellationToken cancellationToken)
+    public async Task<SinkResult> SendAsync(OutgoingBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        Group(batch.Data);
-        foreach (var group in _order)
+        var data = batch.Batch.Data;
+        int documents = 0;
+        try
         {
-            foreach (var document in EmfDocumentPlanner.Plan(group))
+            Group(data);
+            foreach (var group in _order)
             {
-                _writer.Reset(_output);
-                Write(batch.Namespace, document);
-                await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                _output.WriteByte((byte)'\n');
-                _statistics.AddRequest();
+                foreach (var document in EmfDocumentPlanner.Plan(group))
+                {
+                    _writer.Reset(_output);
+                    Write(batch.Batch.Namespace, document);
+                    await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    _output.WriteByte((byte)'\n');
+                    documents++;
+                }
             }
+
+            await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            // Documents already flushed may have reached the agent, but none can be told apart: the batch counts as lost.
+            return StandardOutput.WriteFailed(ex, data.Count, _log) with { Requests = documents };
         }
 
-        await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        _statistics.AddDatumsSent(batch.Data.Count);
+        return SinkResult.Delivered(data.Count, documents);
     }
 
     /// <summary>Datums grouped by (timestamp in ms, dimension names and values), in first-seen order.</summary>
@@ -147,7 +159,14 @@ public sealed class EmfSink : IMetricSink
 
     public async ValueTask DisposeAsync()
     {
-        await _writer.DisposeAsync().ConfigureAwait(false);
-        await _output.FlushAsync().ConfigureAwait(false);
+        try
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+            await _output.FlushAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // Already reported by the write that failed.
+        }
     }
 }

@@ -1,4 +1,5 @@
 using NeuronMetrics.Cost;
+using NeuronMetrics.Dispatch;
 using NeuronMetrics.Model;
 
 namespace NeuronMetrics.Sinks;
@@ -25,19 +26,21 @@ public sealed class UsageTrackingSink(IMetricSink inner, TimeSpan interval) : IM
         }
     }
 
-    public async Task SendAsync(MetricBatch batch, CancellationToken cancellationToken)
+    public Task<SinkResult> SendAsync(OutgoingBatch batch, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(batch);
+        var sent = batch.Batch;
         lock (_lock)
         {
             _requests++;
-            foreach (var datum in batch.Data)
+            foreach (var datum in sent.Data)
             {
-                _metrics.Add(batch.Partition, datum);
-                _intervals.Add((batch.Partition, datum.Timestamp.UtcTicks - (datum.Timestamp.UtcTicks % interval.Ticks)));
+                _metrics.Add(sent.Partition, datum);
+                _intervals.Add((sent.Partition, datum.Timestamp.UtcTicks - (datum.Timestamp.UtcTicks % interval.Ticks)));
             }
         }
 
-        await inner.SendAsync(batch, cancellationToken).ConfigureAwait(false);
+        return inner.SendAsync(batch, cancellationToken);
     }
 
     /// <summary>

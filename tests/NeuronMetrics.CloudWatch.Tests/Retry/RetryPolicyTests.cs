@@ -1,3 +1,4 @@
+using NeuronMetrics.CloudWatch.Errors;
 using NeuronMetrics.CloudWatch.Retry;
 
 namespace NeuronMetrics.CloudWatch.Tests.Retry;
@@ -21,7 +22,7 @@ public sealed class RetryPolicyTests
     [InlineData(504, null)]
     public void Decide_RetryableError_Retries(int status, string? code)
     {
-        Policy().Decide(new AttemptFailure(status, code, TransportFailure.None), 1, TimeSpan.Zero).ShouldRetry.Should().BeTrue();
+        Policy().Decide(Failure(status, code), 1, TimeSpan.Zero).ShouldRetry.Should().BeTrue();
     }
 
     [Theory]
@@ -33,10 +34,27 @@ public sealed class RetryPolicyTests
     [InlineData(404, null)]
     [InlineData(413, null)]
     [InlineData(403, "InvalidSignatureException")]
-    [InlineData(400, "RequestExpired")]
-    public void Decide_ClientError_GivesUp(int status, string? code)
+    [InlineData(403, "InvalidClientTokenId")]
+    [InlineData(400, "UnrecognizedClientException")]
+    [InlineData(403, "SignatureDoesNotMatch")]
+    [InlineData(403, "MissingAuthenticationToken")]
+    [InlineData(400, "RequestTimeTooSkewed")]
+    [InlineData(403, null)]
+    public void Decide_ClientOrAuthenticationError_GivesUp(int status, string? code)
     {
-        Policy().Decide(new AttemptFailure(status, code, TransportFailure.None), 1, TimeSpan.Zero).ShouldRetry.Should().BeFalse();
+        Policy().Decide(Failure(status, code), 1, TimeSpan.Zero).ShouldRetry.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("ExpiredToken")]
+    [InlineData("ExpiredTokenException")]
+    [InlineData("RequestExpired")]
+    public void Decide_ExpiredCredentials_RetriesWithFreshOnes(string code)
+    {
+        var decision = Policy().Decide(Failure(400, code), 1, TimeSpan.Zero);
+
+        decision.ShouldRetry.Should().BeTrue();
+        decision.Reason.Should().Contain("resolved again");
     }
 
     [Theory]
@@ -47,24 +65,32 @@ public sealed class RetryPolicyTests
     [InlineData("AuthFailure")]
     public void Decide_ClockSkewErrorAfterCorrection_Retries(string code)
     {
-        Policy().Decide(new AttemptFailure(403, code, TransportFailure.None, ClockSkewCorrected: true), 1, TimeSpan.Zero)
+        Policy().Decide(Failure(403, code) with { ClockSkewCorrected = true }, 1, TimeSpan.Zero)
             .ShouldRetry.Should().BeTrue();
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void Decide_TransportFailure_Retries(int failure)
+    [Fact]
+    public void Decide_AccessDeniedEvenAfterClockCorrection_GivesUp()
     {
-        Policy().Decide(new AttemptFailure(null, null, (TransportFailure)failure), 3, TimeSpan.Zero).ShouldRetry.Should().BeTrue();
+        Policy().Decide(Failure(403, "AccessDenied") with { ClockSkewCorrected = true }, 1, TimeSpan.Zero).ShouldRetry.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData((int)FailureKind.Timeout)]
+    [InlineData((int)FailureKind.Connection)]
+    [InlineData((int)FailureKind.Credentials)]
+    public void Decide_LocalFailure_Retries(int kind)
+    {
+        Policy().Decide(new AttemptFailure((FailureKind)kind), 3, TimeSpan.Zero).ShouldRetry.Should().BeTrue();
     }
 
     [Fact]
     public void Decide_LastAttempt_GivesUp()
     {
-        var decision = Policy().Decide(new AttemptFailure(500, null, TransportFailure.None), 10, TimeSpan.Zero);
+        var decision = Policy().Decide(Failure(500, null), 10, TimeSpan.Zero);
 
         decision.ShouldRetry.Should().BeFalse();
+        decision.Exhausted.Should().BeTrue();
         decision.Reason.Should().Contain("10 attempts");
     }
 
@@ -73,8 +99,8 @@ public sealed class RetryPolicyTests
     {
         var policy = new RetryPolicy(Options with { MaxAttempts = int.MaxValue, TimeBudget = TimeSpan.FromMinutes(1) }, new FixedRandom(0.5));
 
-        policy.Decide(new AttemptFailure(500, null, TransportFailure.None), 100, TimeSpan.FromSeconds(30)).ShouldRetry.Should().BeTrue();
-        policy.Decide(new AttemptFailure(500, null, TransportFailure.None), 100, TimeSpan.FromSeconds(55)).ShouldRetry.Should().BeFalse();
+        policy.Decide(Failure(500, null), 100, TimeSpan.FromSeconds(30)).ShouldRetry.Should().BeTrue();
+        policy.Decide(Failure(500, null), 100, TimeSpan.FromSeconds(55)).ShouldRetry.Should().BeFalse();
     }
 
     [Theory]
@@ -103,6 +129,8 @@ public sealed class RetryPolicyTests
     }
 
     private static RetryPolicy Policy() => new(Options, new FixedRandom(0.5));
+
+    private static AttemptFailure Failure(int status, string? code) => new(FailureClassifier.Classify(status, code));
 
     private sealed class FixedRandom(double value) : Random
     {

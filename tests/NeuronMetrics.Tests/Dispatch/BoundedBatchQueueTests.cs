@@ -1,3 +1,4 @@
+using NeuronMetrics.Batching;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Dispatch;
 using NeuronMetrics.Model;
@@ -9,7 +10,7 @@ public sealed class BoundedBatchQueueTests
     private readonly PipelineStatistics _statistics = new();
     private readonly ListLog _log = new();
 
-    private BoundedBatchQueue Create(int max) => new(max, _statistics, new RepeatThrottle(_log, TimeProvider.System, TimeSpan.FromMinutes(5)));
+    private BoundedBatchQueue Create(int max, long maxBytes = long.MaxValue) => new(max, maxBytes, _statistics, new RepeatThrottle(_log, TimeProvider.System, TimeSpan.FromMinutes(5)));
 
     private static MetricBatch Batch(string name, int datums) => NumberedBatch.Create(name, datums);
 
@@ -21,22 +22,52 @@ public sealed class BoundedBatchQueueTests
         queue.Enqueue(Batch("b", 2));
         queue.Complete();
 
-        (await queue.DequeueAsync(default))!.Partition.Should().Be("a");
-        (await queue.DequeueAsync(default))!.Partition.Should().Be("b");
+        (await queue.DequeueAsync(default))!.Batch.Partition.Should().Be("a");
+        (await queue.DequeueAsync(default))!.Batch.Partition.Should().Be("b");
         (await queue.DequeueAsync(default)).Should().BeNull();
     }
 
     [Fact]
-    public void Enqueue_OverCapacity_DropsOldestAndCountsExactly()
+    public void Enqueue_OverCapacity_DropsOnlyTheOldestDatumsNeeded()
     {
         var queue = Create(10);
         queue.Enqueue(Batch("a", 4));
         queue.Enqueue(Batch("b", 4));
         queue.Enqueue(Batch("c", 4));
 
-        queue.BufferedDatums.Should().Be(8);
-        _statistics.DatumsDropped.Should().Be(4);
-        _log.Messages.Should().ContainSingle().Which.Should().Contain("dropped the oldest 4 datums");
+        queue.BufferedDatums.Should().Be(10, "the buffer stays at its bound");
+        _statistics.DatumsDropped.Should().Be(2);
+        _log.Messages.Should().ContainSingle().Which.Should().Contain("send buffer full (10 datums): dropped the oldest 2 datums");
+    }
+
+    [Fact]
+    public async Task Enqueue_OverCapacity_KeepsTheNewestDatumsOfTheOldestBatch()
+    {
+        var queue = Create(10);
+        queue.Enqueue(Batch("a", 4));
+        queue.Enqueue(Batch("b", 8));
+        queue.Complete();
+
+        var first = (await queue.DequeueAsync(default))!.Batch;
+        first.Partition.Should().Be("a");
+        first.Data.Select(d => d.Value).Should().Equal(2.0, 3.0);
+    }
+
+    [Fact]
+    public void Enqueue_ManyBatchesOverTheBound_PendingNeverExceedsItAndDropsAreExact()
+    {
+        var queue = Create(37);
+        var random = new Random(7);
+        long produced = 0;
+        for (int i = 0; i < 200; i++)
+        {
+            int size = random.Next(1, 30);
+            produced += size;
+            queue.Enqueue(Batch("p" + (i % 3), size));
+            queue.PendingDatums.Should().Be((int)Math.Min(37, produced));
+        }
+
+        _statistics.DatumsDropped.Should().Be(produced - 37);
     }
 
     [Fact]
@@ -49,7 +80,7 @@ public sealed class BoundedBatchQueueTests
 
         queue.Enqueue(Batch("a", 1));
 
-        (await pending.WaitAsync(TimeSpan.FromSeconds(5)))!.Partition.Should().Be("a");
+        (await pending.WaitAsync(TimeSpan.FromSeconds(5)))!.Batch.Partition.Should().Be("a");
     }
 
     [Fact]
@@ -60,26 +91,33 @@ public sealed class BoundedBatchQueueTests
 
         queue.Clear().Should().Be(3);
         queue.BufferedDatums.Should().Be(0);
+        queue.PendingBytes.Should().Be(0);
     }
 
     [Fact]
-    public async Task Enqueue_OverflowReachesBatchInFlight_DisplacesItFirst()
+    public async Task Enqueue_OverflowReachesBatchInFlight_GivesUpItsOldestDatumsFirst()
     {
         var queue = Create(10);
         queue.Enqueue(Batch("a", 4));
-        (await queue.DequeueAsync(default))!.Partition.Should().Be("a");
-        var displaced = queue.InFlightDisplaced;
+        var sending = (await queue.DequeueAsync(default))!;
         queue.Enqueue(Batch("b", 4));
-        displaced.IsCancellationRequested.Should().BeFalse();
         queue.PendingDatums.Should().Be(8);
 
         queue.Enqueue(Batch("c", 4));
 
-        displaced.IsCancellationRequested.Should().BeTrue();
-        queue.PendingDatums.Should().Be(8);
+        sending.GivenUp.Should().Be(2);
+        sending.Remaining().Data.Select(d => d.Value).Should().Equal(2.0, 3.0);
+        sending.Displaced.IsCancellationRequested.Should().BeFalse();
+        queue.PendingDatums.Should().Be(10);
         queue.BufferedDatums.Should().Be(8);
-        _statistics.DatumsDropped.Should().Be(0, "the dispatcher counts a displaced batch once the sink gives it up");
-        _log.Messages.Should().ContainSingle().Which.Should().Contain("dropped the oldest 4 datums");
+        _statistics.DatumsDropped.Should().Be(2);
+
+        queue.Enqueue(Batch("d", 4));
+
+        sending.GivenUp.Should().Be(4);
+        sending.Displaced.IsCancellationRequested.Should().BeTrue();
+        queue.PendingDatums.Should().Be(10);
+        _statistics.DatumsDropped.Should().Be(6);
     }
 
     [Fact]
@@ -92,10 +130,25 @@ public sealed class BoundedBatchQueueTests
         queue.Settle();
 
         queue.PendingDatums.Should().Be(0);
-        queue.InFlightDisplaced.CanBeCanceled.Should().BeFalse();
+        queue.PendingBytes.Should().Be(0);
     }
 
-    private sealed class FixedSizer : NeuronMetrics.Batching.IDatumSizer
+    [Fact]
+    public void Enqueue_ByteBound_GivesUpOldestDatumsUntilUnderIt()
+    {
+        long perDatum = DatumFootprint.Of(Batch("x", 1).Data[0]);
+        var queue = Create(1000, maxBytes: perDatum * 10);
+
+        queue.Enqueue(Batch("a", 6));
+        queue.Enqueue(Batch("b", 6));
+
+        queue.PendingDatums.Should().Be(10);
+        queue.PendingBytes.Should().BeLessThanOrEqualTo(perDatum * 10);
+        _statistics.DatumsDropped.Should().Be(2);
+        _log.Messages.Should().ContainSingle().Which.Should().Contain($"send buffer full ({perDatum * 10} bytes)");
+    }
+
+    private sealed class FixedSizer : IDatumSizer
     {
         public int RequestOverhead(string metricNamespace) => 50;
 
@@ -103,22 +156,23 @@ public sealed class BoundedBatchQueueTests
     }
 
     [Fact]
-    public async Task DequeueAsync_WithMerger_JoinsTheBacklogIntoFullRequests()
+    public async Task Enqueue_JoinWithLast_BacklogBecomesFullRequests()
     {
-        var queue = new BoundedBatchQueue(100_000, _statistics, new RepeatThrottle(_log, TimeProvider.System, TimeSpan.FromMinutes(5)), new NeuronMetrics.Batching.BatchMerger(new FixedSizer()));
+        var queue = Create(100_000);
+        var merger = new BatchMerger(new FixedSizer());
         for (int interval = 0; interval < 5; interval++)
         {
-            queue.Enqueue(NumberedBatch.Create("i-1", 400)); // one flush interval of an instance during an outage
+            queue.Enqueue(NumberedBatch.Create("i-1", 400), merger.TryJoin); // one flush interval of an instance during an outage
         }
 
-        queue.Enqueue(NumberedBatch.Create("i-2", 10));
+        queue.Enqueue(NumberedBatch.Create("i-2", 10), merger.TryJoin);
         queue.Complete();
 
         var sizes = new List<(string, int)>();
         while (await queue.DequeueAsync(default) is { } batch)
         {
-            sizes.Add((batch.Partition, batch.Data.Count));
-            queue.PendingDatums.Should().Be(queue.BufferedDatums + batch.Data.Count);
+            sizes.Add((batch.Batch.Partition, batch.Batch.Data.Count));
+            queue.PendingDatums.Should().Be(queue.BufferedDatums + batch.Batch.Data.Count);
             queue.Settle();
         }
 

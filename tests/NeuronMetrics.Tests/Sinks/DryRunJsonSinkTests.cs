@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using NeuronMetrics.Diagnostics;
+using NeuronMetrics.Dispatch;
 using NeuronMetrics.Model;
 using NeuronMetrics.Sinks;
 
@@ -12,8 +12,7 @@ public sealed class DryRunJsonSinkTests
     public async Task SendAsync_Batch_WritesOneCliInputJsonLine()
     {
         var output = new MemoryStream();
-        var statistics = new PipelineStatistics();
-        var sink = new DryRunJsonSink(output, statistics);
+        var sink = new DryRunJsonSink(output, new ListLog());
         var batch = new MetricBatch("Neuron", "i-1",
         [
             new MetricDatum
@@ -36,8 +35,8 @@ public sealed class DryRunJsonSinkTests
             },
         ]);
 
-        await sink.SendAsync(batch, default);
-        await sink.SendAsync(batch, default);
+        var first = await sink.SendAsync(new OutgoingBatch(batch), default);
+        var second = await sink.SendAsync(new OutgoingBatch(batch), default);
 
         string text = Encoding.UTF8.GetString(output.ToArray());
         var lines = text.Split('\n');
@@ -50,7 +49,7 @@ public sealed class DryRunJsonSinkTests
             "\"StatisticValues\":{\"SampleCount\":2,\"Sum\":3,\"Minimum\":1,\"Maximum\":2},\"Unit\":\"Count\",\"StorageResolution\":1}]}");
         lines[1].Should().Be(lines[0]);
         JsonDocument.Parse(lines[0]).RootElement.GetProperty("MetricData").GetArrayLength().Should().Be(2);
-        statistics.Requests.Should().Be(2);
-        statistics.DatumsSent.Should().Be(4);
+        first.Should().Be(SinkResult.Delivered(2));
+        second.Should().Be(SinkResult.Delivered(2));
     }
 }

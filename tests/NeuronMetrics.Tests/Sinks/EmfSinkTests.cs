@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using NeuronMetrics.Cli.Tests.Operations;
-using NeuronMetrics.Diagnostics;
+using NeuronMetrics.Dispatch;
 using NeuronMetrics.Model;
 using NeuronMetrics.Sinks;
 
@@ -27,10 +27,10 @@ public sealed class EmfSinkTests
     private static async Task<List<JsonElement>> WriteAsync(params MetricDatum[] data)
     {
         using var output = new MemoryStream();
-        var statistics = new PipelineStatistics();
-        await using (var sink = new EmfSink(output, statistics))
+        SinkResult result;
+        await using (var sink = new EmfSink(output, new ListLog()))
         {
-            await sink.SendAsync(new MetricBatch("Neuron", "i-1", data), default);
+            result = await sink.SendAsync(new OutgoingBatch(new MetricBatch("Neuron", "i-1", data)), default);
         }
 
         var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -39,8 +39,7 @@ public sealed class EmfSinkTests
             EmfSpecValidator.Validate(line).Should().BeEmpty(line);
         }
 
-        statistics.DatumsSent.Should().Be(data.Length);
-        statistics.Requests.Should().Be(lines.Length);
+        result.Should().Be(SinkResult.Delivered(data.Length, lines.Length));
         return lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
     }
 

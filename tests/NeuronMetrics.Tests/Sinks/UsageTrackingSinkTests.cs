@@ -1,3 +1,4 @@
+using NeuronMetrics.Dispatch;
 using NeuronMetrics.Model;
 using NeuronMetrics.Sinks;
 
@@ -25,8 +26,8 @@ public sealed class UsageTrackingSinkTests
         for (int minute = 0; minute < 2; minute++)
         {
             var at = T0.AddMinutes(minute);
-            await sink.SendAsync(new MetricBatch("Neuron", "i-1", [Datum("A", at, id, new Dimension("NeuronCore", "0")), Datum("A", at, id, new Dimension("NeuronCore", "1"))]), default);
-            await sink.SendAsync(new MetricBatch("Neuron", "i-1", [Datum("Shared", at.AddSeconds(30))]), default);
+            await sink.SendAsync(new OutgoingBatch(new MetricBatch("Neuron", "i-1", [Datum("A", at, id, new Dimension("NeuronCore", "0")), Datum("A", at, id, new Dimension("NeuronCore", "1"))])), default);
+            await sink.SendAsync(new OutgoingBatch(new MetricBatch("Neuron", "i-1", [Datum("Shared", at.AddSeconds(30))])), default);
         }
 
         var inputs = sink.Inputs();

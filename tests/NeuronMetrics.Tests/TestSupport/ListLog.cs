@@ -2,8 +2,8 @@ using NeuronMetrics.Diagnostics;
 
 namespace NeuronMetrics.Tests;
 
-/// <summary>A diagnostic log that keeps every line, for assertions.</summary>
-internal sealed class ListLog : IDiagnosticLog
+/// <summary>A diagnostic log that keeps every line at or above <paramref name="minimum"/> (info: as the CLI by default), for assertions.</summary>
+internal sealed class ListLog(LogLevel minimum = LogLevel.Info) : IDiagnosticLog
 {
     private readonly List<(LogLevel Level, string Message)> _lines = [];
 
@@ -20,10 +20,15 @@ internal sealed class ListLog : IDiagnosticLog
 
     public IEnumerable<string> Messages => Lines.Select(l => l.Message);
 
-    public bool IsEnabled(LogLevel level) => true;
+    public bool IsEnabled(LogLevel level) => level >= minimum;
 
     public void Write(LogLevel level, string message)
     {
+        if (!IsEnabled(level))
+        {
+            return;
+        }
+
         lock (_lines)
         {
             _lines.Add((level, message));

@@ -34,7 +34,7 @@ internal sealed class PipelineRunner
     public async Task<string> RunDryRunAsync(Stream input, MonitorConfig? config = null, AggregationMode mode = AggregationMode.Values)
     {
         var output = new MemoryStream();
-        await using (var sink = new DryRunJsonSink(output, Statistics))
+        await using (var sink = new DryRunJsonSink(output, Log))
         {
             await RunAsync(input, sink, config, mode);
         }
@@ -45,7 +45,7 @@ internal sealed class PipelineRunner
     public async Task RunAsync(Stream input, IMetricSink sink, MonitorConfig? config = null, AggregationMode mode = AggregationMode.Values, int maxDocumentBytes = 1 << 20)
     {
         var warnings = new RepeatThrottle(Log, Clock, TimeSpan.FromMinutes(5));
-        var queue = new BoundedBatchQueue(100_000, Statistics, warnings);
+        var queue = new BoundedBatchQueue(100_000, 64L << 20, Statistics, warnings);
         config ??= MonitorConfig.Default;
         var stages = new PipelineStages(
             new NeuronReportParser(config.AllGroups),

@@ -1,10 +1,11 @@
-using NeuronMetrics.Diagnostics;
+using NeuronMetrics.Dispatch;
 using NeuronMetrics.Model;
+using NeuronMetrics.Sinks;
 
-namespace NeuronMetrics.Sinks;
+namespace NeuronMetrics.Tests;
 
-/// <summary>Keeps every batch in memory: for tests and for embedding the pipeline.</summary>
-public sealed class InMemorySink(PipelineStatistics? statistics = null) : IMetricSink
+/// <summary>Keeps every batch in memory and reports it delivered.</summary>
+internal sealed class InMemorySink : IMetricSink
 {
     private readonly List<MetricBatch> _batches = [];
     private readonly Lock _lock = new();
@@ -20,17 +21,15 @@ public sealed class InMemorySink(PipelineStatistics? statistics = null) : IMetri
         }
     }
 
-    public Task SendAsync(MetricBatch batch, CancellationToken cancellationToken)
+    public Task<SinkResult> SendAsync(OutgoingBatch batch, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
-            _batches.Add(batch);
+            _batches.Add(batch.Batch);
         }
 
-        statistics?.AddRequest();
-        statistics?.AddDatumsSent(batch.Data.Count);
-        return Task.CompletedTask;
+        return Task.FromResult(SinkResult.Delivered(batch.Batch.Data.Count));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
