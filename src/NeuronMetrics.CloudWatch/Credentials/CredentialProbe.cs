@@ -39,7 +39,7 @@ public static class CredentialProbe
             // Any failure of the chain means "no credentials": a credential_process that fails, a malformed shared
             // file (whose parse error quotes the line, secret included: everything shown is scrubbed), a refused role.
             var sources = CredentialChainReport.Describe(ex, environment ?? Environment.GetEnvironmentVariable);
-            string summary = sources.Count == 1 ? $"no AWS credentials: {sources[0]}" : $"no AWS credentials found in any of the {sources.Count} sources tried (each said above)";
+            string summary = sources.Count == 1 ? $"no AWS credentials: {sources[0]}" : $"no AWS credentials found in any of the {sources.Count} sources tried above";
             return new CredentialProbeResult(false, summary) { Sources = sources.Count == 1 ? [] : sources };
         }
     }

@@ -1,0 +1,27 @@
+using NeuronMetrics.Cli.Tests.Operations;
+using NeuronMetrics.Cli.Tests.TestSupport;
+using NeuronMetrics.CloudWatch.Tests.Fakes;
+using NeuronMetrics.Tests;
+
+namespace NeuronMetrics.Cli.Tests.Delivery;
+
+/// <summary>A CloudWatch that takes its time: requests are answered once, not sent again while it works.</summary>
+public sealed class SlowEndpointTests
+{
+    [Fact]
+    public async Task Run_EndpointAnswersAfter12Seconds_EachDatumArrivesExactlyOnce()
+    {
+        await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok().Slow(TimeSpan.FromSeconds(12)));
+
+        var run = await NeuronCwProcess.RunAsync(
+            ["--shutdown-timeout", "90s", "--stats-interval", "off"], OpsInputs.ReportsForInstances(1), Endpoint.Environment(server.Url), TimeSpan.FromSeconds(120));
+
+        run.ExitCode.Should().Be(ExitCodes.Success, run.ToString());
+        server.Requests.Should().ContainSingle("the default 60 s read timeout waits for the answer instead of sending again");
+        var datums = Endpoint.DatumKeys(server.Requests);
+        datums.Should().HaveCount(4).And.OnlyHaveUniqueItems();
+        var summary = SummaryLine.Parse(run);
+        summary["sent"].Should().Be(4);
+        summary["in-doubt"].Should().Be(0);
+    }
+}
