@@ -32,6 +32,12 @@ public sealed class SecretsEndToEndTests(MotoServerFixture moto)
 
         result.ExitCode.Should().Be(0, result.ToString());
         SummaryLine.Parse(result)["sent"].Should().BeGreaterThan(0, "the credentials were really used");
+        if (logLevel == "debug")
+        {
+            // The debug row checks the lines that trace each request.
+            result.StderrLines.Should().Contain(l => l.StartsWith("neuron-cw: debug: PutMetricData attempt 1: ", StringComparison.Ordinal));
+        }
+
         ShouldHaveNoSecret(result);
     }
 
