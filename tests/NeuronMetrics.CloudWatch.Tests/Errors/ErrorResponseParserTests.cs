@@ -53,4 +53,20 @@ public sealed class ErrorResponseParserTests
     {
         ErrorResponseParser.Parse(Encoding.UTF8.GetBytes(body)).Should().BeNull();
     }
+
+    [Fact]
+    public void Parse_HostileMessage_ControlCharactersSecretsAndLengthRemoved()
+    {
+        string message = "Bad\r\nneuron-cw: info: done: sent=999 \u009b31m\t Authorization: AWS4-HMAC-SHA256 Credential=AKIAHOSTILEKEY000001/20260101/us-east-1/monitoring/aws4_request, Signature=0123456789abcdef0123456789abcdef "
+            + "\nX-Amz-Security-Token=IQoJb3JpZ2luX2VjEHostileSessionTokenValue0123456789abcdef " + string.Concat(Enumerable.Repeat("x ", 1000));
+        var xml = $"<ErrorResponse><Error><Code>Throttling\r\nFake</Code><Message>{System.Security.SecurityElement.Escape(message)}</Message></Error><RequestId>{System.Security.SecurityElement.Escape("id-1\n<b>x")}</RequestId></ErrorResponse>";
+
+        var error = ErrorResponseParser.Parse(Encoding.UTF8.GetBytes(xml))!;
+
+        error.Code.Should().Be("ThrottlingFake");
+        error.RequestId.Should().Be("id-1bx");
+        error.Message.Should().NotContainAny("\r", "\n", "\u009b", "\t", "AKIAHOSTILEKEY", "IQoJb3JpZ2lu", "0123456789abcdef0123")
+            .And.StartWith("Bad neuron-cw: info").And.Contain("Authorization: <redacted>").And.Contain("X-Amz-Security-Token=<redacted>").And.EndWith("(truncated)");
+        error.Message.Length.Should().BeLessThanOrEqualTo(ServiceError.MaxMessageLength + 20);
+    }
 }
