@@ -148,72 +148,6 @@ public sealed class RetryingPutMetricDataClientTests
     }
 
     [Fact]
-    public async Task PutMetricDataAsync_ShutdownWhileAttemptUnanswered_ReportsInDoubt()
-    {
-        await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok().Slow(TimeSpan.FromSeconds(60)));
-        using var client = DefaultClient(Options(server));
-        using var shutdown = new CancellationTokenSource();
-
-        var sending = client.PutMetricDataAsync(new OutgoingBatch(Batch()), shutdown.Token);
-        await WaitUntil(() => server.Requests.Count == 1);
-        await shutdown.CancelAsync();
-        var result = await sending.WaitAsync(TimeSpan.FromSeconds(30));
-
-        result.Status.Should().Be(PutMetricDataStatus.Abandoned);
-        result.DatumsInDoubt.Should().Be(2, "the request reached the server, which may store it");
-    }
-
-    [Fact]
-    public async Task PutMetricDataAsync_ShutdownWhileWaitingAfterAnsweredError_ReportsNothingInDoubt()
-    {
-        await using var server = new ScriptedHttpServer(CloudWatchReplies.Error(503, "ServiceUnavailable"));
-        using var client = DefaultClient(Options(server) with { Retry = new(int.MaxValue, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30)), Random = new FixedRandom(0.5) });
-        using var shutdown = new CancellationTokenSource();
-
-        var sending = client.PutMetricDataAsync(new OutgoingBatch(Batch()), shutdown.Token);
-        await WaitUntil(() => server.Requests.Count == 1);
-        await shutdown.CancelAsync();
-        var result = await sending.WaitAsync(TimeSpan.FromSeconds(30));
-
-        result.Status.Should().Be(PutMetricDataStatus.Abandoned);
-        result.DatumsInDoubt.Should().Be(0, "the only attempt was answered with an error");
-    }
-
-    [Fact]
-    public async Task PutMetricDataAsync_SlowerThanOldAttemptTimeout_AnsweredOnceWithinReadTimeout()
-    {
-        await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok().Slow(TimeSpan.FromSeconds(12)));
-        using var client = DefaultClient(Options(server) with { ReadTimeout = CloudWatchSinkOptions.DefaultReadTimeout });
-
-        var result = await client.PutMetricDataAsync(new OutgoingBatch(Batch()), CancellationToken.None);
-
-        result.Status.Should().Be(PutMetricDataStatus.Delivered);
-        server.Requests.Should().ContainSingle("a 12 s answer is within the 60 s read timeout: nothing is sent twice");
-    }
-
-    [Fact]
-    public async Task PutMetricDataAsync_OldestDatumsGivenUpDuringOutage_NextAttemptSendsTheRest()
-    {
-        var batch = Batch(5);
-        var queue = new BoundedBatchQueue(5, long.MaxValue, new PipelineStatistics(), new RepeatThrottle(new RecordingLog(), TimeProvider.System, TimeSpan.FromMinutes(1)));
-        int answered = 0;
-        await using var flaky = new ScriptedHttpServer(_ => Interlocked.Increment(ref answered) == 1 ? CloudWatchReplies.Error(503, "ServiceUnavailable") : CloudWatchReplies.Ok());
-        queue.Enqueue(batch);
-        var dequeued = (await queue.DequeueAsync(CancellationToken.None))!;
-        using var client = DefaultClient(Options(flaky) with { Retry = new(10, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)), Random = new FixedRandom(0.999) });
-
-        var sending = client.PutMetricDataAsync(dequeued, CancellationToken.None);
-        await WaitUntil(() => flaky.Requests.Count == 1);
-        queue.Enqueue(Batch(2) with { Partition = "i-2" }); // 7 > 5: the two oldest datums of the batch being retried go
-        var result = await sending.WaitAsync(TimeSpan.FromSeconds(30));
-
-        dequeued.GivenUp.Should().Be(2);
-        flaky.Requests.Should().HaveCount(2);
-        flaky.Requests[1].Body.Should().Equal(Encode(batch with { Data = batch.Data.Skip(2).ToList() }));
-        result.DatumsSent.Should().Be(3);
-    }
-
-    [Fact]
     public async Task PutMetricDataAsync_ExpiredToken_ResolvesCredentialsAgainAndRetries()
     {
         await using var server = new ScriptedHttpServer(request =>
@@ -250,20 +184,5 @@ public sealed class RetryingPutMetricDataClientTests
             ValueTask.FromResult<Amazon.Runtime.AWSCredentials>(new Amazon.Runtime.BasicAWSCredentials(Invalidated == 0 ? "AKIDOLD" : "AKIDNEW", SecretKey));
 
         public void Invalidate() => Invalidated++;
-    }
-
-    private sealed class FixedRandom(double value) : Random
-    {
-        public override double NextDouble() => value;
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the condition should come true");
-            await Task.Delay(10);
-        }
     }
 }
