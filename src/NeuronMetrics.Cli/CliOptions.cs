@@ -13,15 +13,16 @@ internal sealed record CliOptions
     /// Measured with `neuron-cw cost` on samples/trn1.32xlarge-two-runtimes.jsonl (2 runtimes, 32 NeuronCores,
     /// 128 vCPUs, 16 devices) and every group enabled: 111 metrics, so 111 datums a minute at the 60 s flush
     /// (122 with RuntimeTag as a dimension). 30 minutes = 3,330 datums; 50,000 ≈ 7.5 hours. Even if every numeric
-    /// field of that report became a series (1,248), 50,000 datums would still be 40 minutes. A Values datum of
-    /// 60 one-second samples holds ~1 KB, so a full buffer is ~50–60 MB at worst.
+    /// field of that report became a series (1,248), 50,000 datums would still be 40 minutes. Memory is bounded
+    /// separately (<see cref="DefaultMaxBufferBytes"/>).
     /// (--aggregation none is one datum per sample: 60× more at a 1 s period.)
     /// </summary>
     public const int DefaultMaxBufferedDatums = 50_000;
 
     /// <summary>
-    /// Default --max-buffer-bytes: the memory bound of the send buffer whatever the datums hold. 50,000 datums of 60
-    /// samples fit (~1 KB each); of 150 distinct values (~3 KB each) about 22,000 do.
+    /// Default --max-buffer-bytes: the memory bound of the send buffer whatever the datums hold. By the estimate
+    /// (DatumFootprint) a one-value datum is ~0.5 KB, one of 60 distinct values ~1.6 KB, of 150 ~3 KB: 64 MiB holds
+    /// the 50,000 datums above when they are small, ~42,000 of 60 values, ~22,000 of 150.
     /// </summary>
     public const long DefaultMaxBufferBytes = 64L * 1024 * 1024;
 

@@ -27,7 +27,7 @@ public sealed class AuthFailureTests
         result.Stderr.Should().Contain("every CloudWatch request has failed on authentication or permission").And.Contain("stopping");
         var summary = SummaryLine.Parse(result);
         summary["retries"].Should().Be(0, "refused credentials are not retried");
-        summary["requests"].Should().Be(server.Requests.Count).And.BeGreaterThanOrEqualTo(3);
+        summary["requests"].Should().Be(server.Requests.Count).And.BeGreaterThanOrEqualTo(2, "the first refusal starts the 3 s, a later one ends the run");
         summary["sent"].Should().Be(0);
     }
 }

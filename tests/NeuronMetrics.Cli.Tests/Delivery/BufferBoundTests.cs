@@ -26,6 +26,8 @@ public sealed partial class BufferBoundTests
         await run.WriteAsync(OpsInputs.ReportsForInstances(20));
         run.CloseStandardInput();
         var flush = await run.WaitForLineAsync(l => l.Contains("debug: flush: 80 datums in 20 batch(es)", StringComparison.Ordinal), RunTimeout);
+        // Up again once the first request has been refused, so whatever was sent before the overflow counts as failed.
+        await run.WaitForLineAsync(l => l.Contains("debug: PutMetricData attempt 1: ", StringComparison.Ordinal), RunTimeout);
         Volatile.Write(ref down, false);
         var result = await run.WaitForExitAsync(RunTimeout);
 

@@ -13,13 +13,8 @@ public sealed class RetryingPutMetricDataClientOutageTests
     public async Task PutMetricDataAsync_ShutdownWhileAttemptUnanswered_ReportsInDoubt()
     {
         await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok().Slow(TimeSpan.FromSeconds(60)));
-        using var client = DefaultClient(Options(server));
-        using var shutdown = new CancellationTokenSource();
 
-        var sending = client.PutMetricDataAsync(new OutgoingBatch(Batch()), shutdown.Token);
-        await WaitUntil(() => server.Requests.Count == 1);
-        await shutdown.CancelAsync();
-        var result = await sending.WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await ShutDownWhenAsync(Options(server), new OutgoingBatch(Batch()), () => WaitUntil(() => server.Requests.Count == 1));
 
         result.Status.Should().Be(PutMetricDataStatus.Abandoned);
         result.DatumsInDoubt.Should().Be(2, "the request reached the server, which may store it");
@@ -29,13 +24,11 @@ public sealed class RetryingPutMetricDataClientOutageTests
     public async Task PutMetricDataAsync_ShutdownWhileWaitingAfterAnsweredError_ReportsNothingInDoubt()
     {
         await using var server = new ScriptedHttpServer(CloudWatchReplies.Error(503, "ServiceUnavailable"));
-        using var client = DefaultClient(Options(server) with { Retry = new(int.MaxValue, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30)), Random = new FixedRandom(0.5) });
-        using var shutdown = new CancellationTokenSource();
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = Options(server) with { Retry = new(int.MaxValue, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30)), Random = new FixedRandom(0.5) };
 
-        var sending = client.PutMetricDataAsync(new OutgoingBatch(Batch()), shutdown.Token);
-        await WaitUntil(() => server.Requests.Count == 1);
-        await shutdown.CancelAsync();
-        var result = await sending.WaitAsync(TimeSpan.FromSeconds(30));
+        // The retry is counted once the 503 has been read, just before the backoff wait.
+        var result = await ShutDownWhenAsync(options, new OutgoingBatch(Batch(), () => waiting.TrySetResult()), () => waiting.Task);
 
         result.Status.Should().Be(PutMetricDataStatus.Abandoned);
         result.DatumsInDoubt.Should().Be(0, "the only attempt was answered with an error");
@@ -78,6 +71,17 @@ public sealed class RetryingPutMetricDataClientOutageTests
     private sealed class FixedRandom(double value) : Random
     {
         public override double NextDouble() => value;
+    }
+
+    /// <summary>Sends <paramref name="batch"/> and shuts down once <paramref name="ready"/> completes; returns what the client said.</summary>
+    private static async Task<PutMetricDataResult> ShutDownWhenAsync(CloudWatchSinkOptions options, OutgoingBatch batch, Func<Task> ready)
+    {
+        using var client = DefaultClient(options);
+        using var shutdown = new CancellationTokenSource();
+        var sending = client.PutMetricDataAsync(batch, shutdown.Token);
+        await ready().WaitAsync(TimeSpan.FromSeconds(30));
+        await shutdown.CancelAsync();
+        return await sending.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     private static async Task WaitUntil(Func<bool> condition)
