@@ -18,17 +18,17 @@ public sealed class OutageTests
         ["AWS_ENDPOINT_URL_CLOUDWATCH"] = endpoint.ToString(),
     };
 
-    /// <summary>CloudWatch answering 503 for the first 3 s, then 200.</summary>
-    private static ScriptedHttpServer DownForThreeSeconds()
-    {
-        var down = Stopwatch.StartNew();
-        return new ScriptedHttpServer(_ => down.Elapsed < TimeSpan.FromSeconds(3) ? CloudWatchReplies.Error(503, "ServiceUnavailable") : CloudWatchReplies.Ok());
-    }
+    /// <summary>
+    /// CloudWatch answering 503 to the first 3 requests, then 200: an outage counted in requests, not seconds, so a
+    /// slow start on a busy machine cannot use it up before the first request.
+    /// </summary>
+    private static ScriptedHttpServer DownForThreeRequests() => new(
+        CloudWatchReplies.Error(503, "ServiceUnavailable"), CloudWatchReplies.Error(503, "ServiceUnavailable"), CloudWatchReplies.Error(503, "ServiceUnavailable"), CloudWatchReplies.Ok());
 
     [Fact]
     public async Task Run_OutageThenRecovery_EverythingWithinBoundDelivered()
     {
-        await using var server = DownForThreeSeconds();
+        await using var server = DownForThreeRequests();
 
         var run = await NeuronCwProcess.RunAsync(
             ["--shutdown-timeout", "60s", "--stats-interval", "off"], OpsInputs.ReportsForInstances(5), Environment(server.Url), ExitTimeout);
@@ -46,7 +46,7 @@ public sealed class OutageTests
     [Fact]
     public async Task Run_BacklogOfOneInstance_SentInFullRequestsAfterRecovery()
     {
-        await using var server = DownForThreeSeconds();
+        await using var server = DownForThreeRequests();
 
         // 600 reports read at once: core 0 reaches 150 distinct values every 150 reports, so the interval is sent
         // early 4 times, and the rest at end of input: 5 batches (4 + 4 + 4 + 4 + 3 datums; the dry run shows
@@ -66,7 +66,7 @@ public sealed class OutageTests
     [Fact]
     public async Task Run_OutageBeyondBufferBound_DropCountExact()
     {
-        await using var server = DownForThreeSeconds();
+        await using var server = DownForThreeRequests();
 
         // 20 instances → 20 batches of 4 datums, all queued at end of input; the buffer holds 10 datums.
         var run = await NeuronCwProcess.RunAsync(
