@@ -43,7 +43,7 @@ internal sealed class PutMetricDataSender(
         {
             resolved = await credentials.GetCredentialsAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is AmazonClientException or AmazonServiceException or CloudWatchConfigurationException or IOException or InvalidDataException or InvalidOperationException)
+        catch (Exception ex) when (ex is AmazonClientException or AmazonServiceException or ProcessAWSCredentialException or CloudWatchConfigurationException or IOException or InvalidDataException or InvalidOperationException)
         {
             // Resolution failed (IMDS unreachable, a file being rewritten): may be transient. The text may quote a credentials file.
             return Local(FailureKind.Credentials, "CredentialsError", ex.Message, started);
