@@ -4,7 +4,7 @@ using NeuronMetrics.Config;
 using NeuronMetrics.Cost;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Filtering;
-using NeuronMetrics.Mapping;
+using NeuronMetrics.Pipeline;
 using NeuronMetrics.Model;
 
 namespace NeuronMetrics.Tests.Cost;
@@ -20,11 +20,8 @@ public sealed class CostProfilerTests
 
     private static CostProfiler Create(AggregationMode mode, TimeSpan interval, int datumBytes = 100, MonitorConfig? config = null)
     {
-        var log = new ListLog();
-        var statistics = new PipelineStatistics();
         return new CostProfiler(
-            new ReportFilter(config ?? MonitorConfig.Default, new RepeatThrottle(log, TimeProvider.System, TimeSpan.FromMinutes(5))),
-            new ReportMapper(GroupMappers.All(), new DimensionPolicy(), statistics),
+            new ReadingSettings { Config = config ?? MonitorConfig.Default },
             new PutMetricDataBatcher("Neuron", new FixedSizer(datumBytes)),
             mode,
             interval);
@@ -66,7 +63,7 @@ public sealed class CostProfilerTests
     [Fact]
     public async Task ProfileAsync_ByteLimit_ForcesMoreRequests()
     {
-        // 64 cores' datums at 40 kB each: 24 fit in 1 MB, so 3 requests.
+        // 32 cores' datums at 40 kB each: 24 fit in 1 MB, so 2 requests.
         var profile = await ProfileAsync(Create(AggregationMode.Values, TimeSpan.FromSeconds(60), datumBytes: 40_000), "trn1.32xlarge-two-runtimes.jsonl", TimeSpan.FromSeconds(1));
 
         profile.DatumsPerInterval.Should().Be(profile.MetricsPerInstance > 0 ? (int)profile.MetricsPerInstance : 0);

@@ -22,7 +22,7 @@ public sealed class ReportFilterTests
     }
 
     private ReportFilter CreateFilter(string configJson) =>
-        new(MonitorConfigLoader.Load(configJson, "t.conf", _log), new RepeatThrottle(_log, _clock, TimeSpan.FromMinutes(5)));
+        new(MonitorConfigLoader.Load(configJson, "t.conf", _log), new RepeatThrottle(_log, _clock, TimeSpan.FromMinutes(5)), _log);
 
     private const string TwoRuntimes = """
         {"neuron_runtime_data":[
@@ -99,7 +99,7 @@ public sealed class ReportFilterTests
     [Fact]
     public void Select_DefaultConfig_TakesNeuronCoreCountersOfEveryRuntime()
     {
-        var filter = new ReportFilter(MonitorConfig.Default, new RepeatThrottle(_log, _clock, TimeSpan.FromMinutes(5)));
+        var filter = new ReportFilter(MonitorConfig.Default, new RepeatThrottle(_log, _clock, TimeSpan.FromMinutes(5)), _log);
 
         Select("", TwoRuntimes, filter).Should().Equal(("neuroncore_counters", "inference-a"), ("neuroncore_counters", "training"));
     }

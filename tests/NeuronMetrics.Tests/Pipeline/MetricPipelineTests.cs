@@ -129,7 +129,7 @@ public sealed class MetricPipelineTests
     public async Task RunAsync_InvalidJsonOnlyAMapperReads_RejectedLikeAParseFailure()
     {
         // The parser leaves a selected group's nested values to its mapper; invalid JSON there must
-        // still cost the whole report, with the message and line a validating parse gives.
+        // still cost the whole report, on the line a validating parse gives, without reading the document again.
         string good = File.ReadLines(RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl")).First();
         string bad = "{\n\"neuron_runtime_data\":[{\"neuron_runtime_tag\":\"x\",\"report\":{\"neuroncore_counters\":{\"neuroncores_in_use\":{\n"
             + "\"0\":{\"neuroncore_utilization\":12.5},\n\"1\":{\"neuroncore_utilization\":tru}}}}}]}";
@@ -140,7 +140,7 @@ public sealed class MetricPipelineTests
         var sink = new InMemorySink();
         await runner.RunAsync(Input(good + "\n" + bad + "\n" + good + "\n"), sink);
 
-        runner.Log.Messages.Should().ContainSingle().Which.Should().Be($"line {2 + expected.LineOffset}: {expected.Error}; skipped");
+        runner.Log.Messages.Should().ContainSingle().Which.Should().StartWith($"line {2 + expected.LineOffset}: invalid JSON: 'tru").And.EndWith("; skipped");
         expected.LineOffset.Should().Be(3, "'tru' is on the fourth line of the document");
         runner.Statistics.ReportsRead.Should().Be(2);
         runner.Statistics.DocumentsRejected.Should().Be(1);

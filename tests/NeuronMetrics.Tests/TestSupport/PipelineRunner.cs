@@ -46,12 +46,18 @@ internal sealed class PipelineRunner
     {
         var warnings = new RepeatThrottle(Log, Clock, TimeSpan.FromMinutes(5));
         var queue = new BoundedBatchQueue(100_000, Statistics, warnings);
-        config ??= MonitorConfig.Default;
+        var aggregator = new MetricAggregator(TimeSpan.FromSeconds(60), mode, StorageResolution);
+        var settings = new ReadingSettings
+        {
+            Config = config ?? MonitorConfig.Default,
+            Selection = Selection,
+            Naming = Naming,
+            Dimensions = Dimensions,
+            DiagnosisWindow = aggregator.Interval,
+        };
         var stages = new PipelineStages(
-            new NeuronReportParser(config.AllGroups),
-            new ReportFilter(config, warnings),
-            new ReportMapper(GroupMappers.All(new MetricSampleWriter(Selection, Naming)), new DimensionPolicy(Dimensions, Log), Statistics),
-            new MetricAggregator(TimeSpan.FromSeconds(60), mode, StorageResolution),
+            ReportProcessor.Create(settings, aggregator, Statistics, warnings, Log),
+            aggregator,
             new PutMetricDataBatcher("Neuron", new ApproximateSizer()),
             queue,
             sink,
