@@ -34,7 +34,7 @@ public sealed class ReportMapper
     public IReadOnlyCollection<string> MappedGroups => _mappers.Keys;
 
     /// <summary>Adds the report's samples to <paramref name="output"/>.</summary>
-    /// <exception cref="GroupJsonException">A selected group is not valid JSON; nothing of the report is added.</exception>
+    /// <exception cref="GroupJsonException">A selected group is not valid JSON (or holds a string that cannot be decoded); nothing of the report is added.</exception>
     public void Map(NeuronReport report, List<SelectedGroup> groups, DateTimeOffset timestamp, List<MetricSample> output)
     {
         int start = output.Count;
@@ -56,14 +56,26 @@ public sealed class ReportMapper
             }
             catch (JsonException ex)
             {
-                EndReport(reportContext, output); // leaves no per-report state behind for the next report
-                output.RemoveRange(start, output.Count - start);
+                Abandon(reportContext, output, start);
+                throw new GroupJsonException(selected.Group, ex);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // Utf8JsonReader throws this, not a JsonException, when it compares or decodes an escaped lone surrogate.
+                Abandon(reportContext, output, start);
                 throw new GroupJsonException(selected.Group, ex);
             }
         }
 
         EndReport(reportContext, output);
         _combiner.Combine(output, start);
+    }
+
+    /// <summary>Leaves no sample and no per-report state of a failed report behind.</summary>
+    private void Abandon(in MappingContext context, List<MetricSample> output, int start)
+    {
+        EndReport(context, output);
+        output.RemoveRange(start, output.Count - start);
     }
 
     private void EndReport(in MappingContext context, List<MetricSample> output)

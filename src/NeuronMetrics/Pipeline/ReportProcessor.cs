@@ -90,7 +90,7 @@ public sealed class ReportProcessor
 
         if (result.Warning is { } refused)
         {
-            _repeats.Write(LogLevel.Warning, "refused-values", $"line {document.StartLine + result.LineOffset}: {refused}; the rest of the report is kept");
+            _repeats.Write(LogLevel.Warning, "refused:" + refused, $"line {document.StartLine + result.LineOffset}: {refused}; the rest of the report is kept");
         }
 
         _enricher?.Enrich(_report);
@@ -105,7 +105,7 @@ public sealed class ReportProcessor
         catch (GroupJsonException ex)
         {
             // The parser left this group's nested values to its mapper: the report is rejected as a parse failure would have been.
-            Reject(document.StartLine + LineOf(document.Json.Span, ex), "invalid JSON: " + NeuronReportParser.ShortMessage((System.Text.Json.JsonException)ex.InnerException!));
+            Reject(document.StartLine + LineOf(document.Json.Span, ex), "invalid JSON: " + ex.Message);
             return false;
         }
 

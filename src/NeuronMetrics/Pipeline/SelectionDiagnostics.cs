@@ -90,8 +90,9 @@ internal sealed class SelectionDiagnostics(ReadingSettings settings, ReportFilte
 
         if (settings.MetricPatterns is { } patterns)
         {
-            var offered = MetricCatalog.All.Where(d => present.Contains(d.GroupType) && config.AllGroups.Contains(d.GroupType)).Select(d => d.Name);
-            return (5, $"--metrics {string.Join(",", patterns)} matches no metric of the groups the reports hold (they give: {List(offered)})");
+            var groups = present.Where(config.AllGroups.Contains).ToList();
+            var selected = settings.Selection.Enabled.Where(d => groups.Contains(d.GroupType)).Select(d => d.Name);
+            return (5, $"--metrics {string.Join(",", patterns)} selects {List(selected)} of the enabled groups the reports hold ({List(groups)}), and the reports give none of them");
         }
 
         return (6, "the selected groups hold no usable value (see values-dropped in the stats line)");
@@ -106,6 +107,7 @@ internal sealed class SelectionDiagnostics(ReadingSettings settings, ReportFilte
         }
 
         present.UnionWith(report.SystemGroups.Select(g => g.Type));
+        present.UnionWith(report.UnreadGroups.Select(GroupTypeNames.Canonical));
         return present;
     }
 

@@ -24,7 +24,8 @@ internal sealed class GroupSectionReader(string[]? readGroups)
         SkippedLines = 0;
     }
 
-    public void ReadGroups(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, List<GroupSection> groups)
+    /// <param name="unread">Receives the types of the groups stepped over.</param>
+    public void ReadGroups(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json, List<GroupSection> groups, List<string> unread)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -45,6 +46,7 @@ internal sealed class GroupSectionReader(string[]? readGroups)
             int start = Offset + (int)reader.TokenStartIndex;
             if (!Reads(type) && TrySkipUnread(ref reader, json.Span))
             {
+                unread.Add(type);
                 continue;
             }
 

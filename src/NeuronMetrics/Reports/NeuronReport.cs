@@ -19,6 +19,9 @@ public sealed class NeuronReport
 
     public List<GroupSection> SystemGroups { get; } = [];
 
+    /// <summary>Types of the groups the parser stepped over because the run does not select them (runtime and system ones).</summary>
+    public List<string> UnreadGroups { get; } = [];
+
     internal void Reset()
     {
         Instance = InstanceInfo.Unknown;
@@ -30,6 +33,7 @@ public sealed class NeuronReport
 
         Runtimes.Clear();
         SystemGroups.Clear();
+        UnreadGroups.Clear();
     }
 
     internal RuntimeData AddRuntime()

@@ -70,7 +70,7 @@ public sealed class NeuronReportParser
                 {
                     reader.Read();
                     recognized = true;
-                    _groups.ReadGroups(ref reader, json, report.SystemGroups);
+                    _groups.ReadGroups(ref reader, json, report.SystemGroups, report.UnreadGroups);
                 }
                 else if (reader.ValueTextEquals("instance_info"u8) || reader.ValueTextEquals("instance_data"u8))
                 {
@@ -112,6 +112,13 @@ public sealed class NeuronReportParser
             report.Reset();
             // The reader does not see the newlines inside skipped groups.
             return new ReportParseResult("invalid JSON: " + ShortMessage(ex), (ex.LineNumber ?? 0) + _groups.SkippedLines);
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader throws this, not a JsonException, when it compares or decodes a string with an escaped lone surrogate.
+            report.Reset();
+            int at = Math.Min(json.Length, _groups.Offset + (int)reader.TokenStartIndex);
+            return new ReportParseResult("invalid JSON: a string with an invalid \\u escape (lone surrogate)", json.Span[..at].Count((byte)'\n'));
         }
     }
 
@@ -170,7 +177,7 @@ public sealed class NeuronReportParser
                 else if (reader.ValueTextEquals("report"u8))
                 {
                     reader.Read();
-                    _groups.ReadGroups(ref reader, json, runtime.Groups);
+                    _groups.ReadGroups(ref reader, json, runtime.Groups, report.UnreadGroups);
                 }
                 else
                 {

@@ -146,4 +146,56 @@ public sealed class MetricPipelineTests
         runner.Statistics.DocumentsRejected.Should().Be(1);
         sink.Batches.SelectMany(b => b.Data).Should().OnlyContain(d => d.Counts!.Sum() == 2, "nothing of the bad report is aggregated");
     }
+
+    [Fact]
+    public async Task RunAsync_ReadingThrows_WhatWasReadIsStillFlushedAndDelivered()
+    {
+        string good = File.ReadLines(RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl")).First() + "\n";
+        var runner = new PipelineRunner();
+        var sink = new InMemorySink();
+
+        var run = () => runner.RunAsync(new FailingStream(Encoding.UTF8.GetBytes(good)), sink);
+
+        await run.Should().ThrowAsync<IOException>().WithMessage("disk gone");
+        sink.Batches.SelectMany(b => b.Data).Should().HaveCount(4, "the report read before the failure is sent");
+        runner.Statistics.ReportsRead.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task RunAsync_2020BetaReports_OneWarningEachCountedAsRejected()
+    {
+        const string beta = """{"runtime_data":[{"runtime_index":0,"error":"","report":{"nc_counters":{"neuron_cores":{"0":{"neuroncore_utilization":42.01}}}}}],"instance_data":{"instance_id":"i-1"}}""";
+        var runner = new PipelineRunner();
+
+        await runner.RunAsync(Input(beta + "\n" + beta + "\n" + beta + "\n"), new InMemorySink());
+
+        runner.Log.Messages.Should().ContainSingle().Which.Should().Be(
+            "line 1: neuron-monitor 2020 beta report (runtime_data, nc_counters): this pre-release format is not supported: update aws-neuron-tools (neuron-monitor); every such report is skipped and counted as rejected");
+        runner.Statistics.DocumentsRejected.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task RunAsync_RefusedValue_WarnedWithItsLineAndTheRestKept()
+    {
+        string good = File.ReadLines(RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl")).First();
+        string bad = good.Replace("\"instance_type\":\"inf1.xlarge\"", "\"instance_type\":\"inf1\\u0000xlarge\"", StringComparison.Ordinal);
+        var runner = new PipelineRunner { Dimensions = new NeuronMetrics.Mapping.DimensionSettings { Selected = ["InstanceId", "InstanceType"] } };
+        var sink = new InMemorySink();
+
+        await runner.RunAsync(Input(good + "\n" + bad + "\n" + bad + "\n"), sink);
+
+        runner.Log.Messages.Should().ContainSingle().Which.Should().Be(
+            "line 2: instance_info.instance_type left out: it holds a control character (U+0000); the rest of the report is kept");
+        runner.Statistics.ReportsRead.Should().Be(3);
+        sink.Batches.SelectMany(b => b.Data).SelectMany(d => d.Dimensions).Should().OnlyContain(d => !d.Value.Contains('\0'));
+    }
+
+    /// <summary>Gives its bytes, then fails as a broken pipe or disk would.</summary>
+    private sealed class FailingStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => Position < Length ? base.Read(buffer, offset, count) : throw new IOException("disk gone");
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Position < Length ? base.ReadAsync(buffer, cancellationToken) : ValueTask.FromException<int>(new IOException("disk gone"));
+    }
 }

@@ -25,6 +25,9 @@ internal sealed class PipelineRunner
 
     public MetricSelection Selection { get; init; } = MetricSelection.Default;
 
+    /// <summary><c>--metrics</c> as given, for the "nothing is sent" diagnosis.</summary>
+    public IReadOnlyList<string>? MetricPatterns { get; init; }
+
     public NamingStyle Naming { get; init; } = NamingStyle.Dimensional;
 
     public DimensionSettings Dimensions { get; init; } = DimensionSettings.Default;
@@ -51,6 +54,7 @@ internal sealed class PipelineRunner
         {
             Config = config ?? MonitorConfig.Default,
             Selection = Selection,
+            MetricPatterns = MetricPatterns,
             Naming = Naming,
             Dimensions = Dimensions,
             DiagnosisWindow = aggregator.Interval,
