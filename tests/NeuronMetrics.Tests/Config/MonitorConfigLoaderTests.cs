@@ -110,26 +110,6 @@ public sealed class MonitorConfigLoaderTests
         _log.Lines.Should().BeEmpty();
     }
 
-    [Theory]
-    [InlineData("neuron_runtimes", "neuroncore_counter", "did you mean \"neuroncore_counters\"?")]
-    [InlineData("neuron_runtimes", "memory_usd", "did you mean \"memory_used\"?")]
-    [InlineData("neuron_runtimes", "nc_counters", "older neuron-monitor versions' name for \"neuroncore_counters\"")]
-    [InlineData("neuron_runtimes", "runtime_cpu_usage", "older neuron-monitor versions' name for \"neuron_runtime_vcpu_usage\"")]
-    [InlineData("neuron_runtimes", "hw_counters", "older neuron-monitor versions' name for \"neuron_hw_counters\", a group of 'system_metrics'")]
-    [InlineData("neuron_runtimes", "vcpu_usage", "it is a group of 'system_metrics': list it there")]
-    [InlineData("system_metrics", "memory_used", "it is a group of 'neuron_runtimes[].metrics': list it there")]
-    [InlineData("system_metrics", "cpu_usage", "older neuron-monitor versions' name for \"vcpu_usage\"")]
-    public void Load_UnknownGroupType_SaysTheClosestKnownName(string section, string type, string advice)
-    {
-        string json = section == "system_metrics"
-            ? $$"""{"system_metrics":[{"type":"{{type}}"}]}"""
-            : $$"""{"neuron_runtimes":[{"metrics":[{"type":"{{type}}"}]}]}""";
-
-        Load(json).AllGroups.Should().BeEmpty();
-
-        _log.Messages.Should().ContainSingle().Which.Should().EndWith($"unknown metric group \"{type}\" ignored; {advice}");
-    }
-
     [Fact]
     public void Load_ManyRuntimeEntries_RefusedBeforeAnyIsCompiled()
     {
@@ -225,75 +205,6 @@ public sealed class MonitorConfigLoaderTests
         var act = () => MonitorConfigLoader.LoadFile("/nonexistent/monitor.conf", _log);
 
         act.Should().Throw<ConfigException>().Which.Message.Should().StartWith("/nonexistent/monitor.conf: cannot read config");
-    }
-
-    [Fact]
-    public void LoadFile_Directory_SaysItIsADirectory()
-    {
-        string directory = Directory.CreateTempSubdirectory("neuron-cw-conf-").FullName;
-        try
-        {
-            var act = () => MonitorConfigLoader.LoadFile(directory, _log);
-
-            act.Should().Throw<ConfigException>().Which.Message.Should().Be($"{directory}: is a directory, not a config file");
-        }
-        finally
-        {
-            Directory.Delete(directory);
-        }
-    }
-
-    [Fact]
-    public void LoadFile_EndlessDevice_RefusedAfterOneMebibyte()
-    {
-        var act = () => MonitorConfigLoader.LoadFile("/dev/zero", _log);
-
-        act.Should().Throw<ConfigException>().Which.Message.Should().Be("/dev/zero: larger than 1 MiB, so not a neuron-monitor config (a monitor.conf is a few KB)");
-    }
-
-    [Fact]
-    public void LoadFile_LargeFile_Refused()
-    {
-        string path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(path, "{\"pad\":\"" + new string('x', ConfigFileReader.MaxBytes) + "\"}");
-
-            var act = () => MonitorConfigLoader.LoadFile(path, _log);
-
-            act.Should().Throw<ConfigException>().Which.Message.Should().StartWith($"{path}: larger than 1 MiB");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    [Fact]
-    public void LoadFile_FifoWithoutWriter_RefusedAfterTheTimeout()
-    {
-        string directory = Directory.CreateTempSubdirectory("neuron-cw-fifo-").FullName;
-        string fifo = Path.Combine(directory, "monitor.conf");
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
-        {
-            mkfifo.WaitForExit();
-        }
-
-        try
-        {
-            var act = () => MonitorConfigLoader.LoadFile(fifo, _log, TimeSpan.FromMilliseconds(200));
-
-            act.Should().Throw<ConfigException>().Which.Message.Should().Be($"{fifo}: nothing could be read within 0.2 s (a FIFO nobody writes to?)");
-        }
-        finally
-        {
-            // Opening it for writing releases the reader thread still blocked in open(2).
-            using (new FileStream(fifo, FileMode.Open, FileAccess.Write))
-            {
-            }
-
-            Directory.Delete(directory, recursive: true);
-        }
     }
 
     [Fact]
