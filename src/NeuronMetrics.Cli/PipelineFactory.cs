@@ -3,7 +3,6 @@ using NeuronMetrics.Batching;
 using NeuronMetrics.Config;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Dispatch;
-using NeuronMetrics.Filtering;
 using NeuronMetrics.Mapping;
 using NeuronMetrics.Metadata;
 using NeuronMetrics.Pipeline;

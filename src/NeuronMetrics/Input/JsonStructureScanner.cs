@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace NeuronMetrics.Input;
 
 /// <summary>Why <see cref="JsonStructureScanner.Scan"/> stopped.</summary>
@@ -24,9 +22,6 @@ internal enum ScanStop
 /// </summary>
 internal struct JsonStructureScanner
 {
-    private static readonly SearchValues<byte> StructuralBytes = SearchValues.Create("{}[]\"\n"u8);
-    private static readonly SearchValues<byte> StringBytes = SearchValues.Create("\"\\\n"u8);
-
     /// <summary>Open brackets not yet closed.</summary>
     public int Depth;
 
@@ -44,71 +39,74 @@ internal struct JsonStructureScanner
     /// </summary>
     public ScanStop Scan(ReadOnlySpan<byte> data, ref int position, bool final)
     {
-        while (position < data.Length)
+        // Locals, not the fields, in the loop: they stay in registers.
+        int depth = Depth, at = position;
+        bool inString = InString;
+        var stop = ScanStop.NeedMore;
+        while (at < data.Length && stop == ScanStop.NeedMore)
         {
-            if (data.Length - position >= JsonBlockScanner.BlockBytes
-                && JsonBlockScanner.TrySkipBlock(data.Slice(position, JsonBlockScanner.BlockBytes), ref Depth, ref InString))
+            if (data.Length - at >= JsonBlockScanner.BlockBytes
+                && JsonBlockScanner.TrySkipBlock(data.Slice(at, JsonBlockScanner.BlockBytes), ref depth, ref inString))
             {
-                position += JsonBlockScanner.BlockBytes;
+                at += JsonBlockScanner.BlockBytes;
                 continue;
             }
 
-            // Byte by byte up to the end of this block: it has a newline, an escape, or may end the value.
-            int limit = Math.Min(data.Length, position + JsonBlockScanner.BlockBytes);
-            int i = data[position..limit].IndexOfAny(InString ? StringBytes : StructuralBytes);
-            if (i < 0)
+            // Byte by byte up to the end of this block: it has a newline, an escape, or may end the value. A plain
+            // loop: the gaps between structural bytes here are short, too short for a vectorized search to pay off.
+            for (int limit = Math.Min(data.Length, at + JsonBlockScanner.BlockBytes); at < limit; at++)
             {
-                position = limit;
-                continue;
-            }
-
-            int at = position + i;
-            byte b = data[at];
-            position = at + 1;
-            if (b == (byte)'\n')
-            {
-                NewlineInString = InString;
-                InString = false; // a raw newline cannot be inside a valid string
-                return ScanStop.Newline;
-            }
-
-            if (InString)
-            {
-                if (b == (byte)'"')
+                byte b = data[at];
+                if (b == (byte)'\n')
                 {
-                    InString = false;
-                }
-                else if (position == data.Length && !final)
-                {
-                    position = at; // the escaped byte is not here yet
-                    return ScanStop.NeedMore;
-                }
-                else if (position < data.Length && data[position] != (byte)'\n')
-                {
-                    position++; // the escaped byte
-                }
-
-                continue;
-            }
-
-            switch (b)
-            {
-                case (byte)'"':
-                    InString = true;
+                    at++;
+                    NewlineInString = inString;
+                    inString = false; // a raw newline cannot be inside a valid string
+                    stop = ScanStop.Newline;
                     break;
-                case (byte)'{' or (byte)'[':
-                    Depth++;
-                    break;
-                default: // '}' or ']'
-                    if (--Depth <= 0)
+                }
+
+                if (inString)
+                {
+                    if (b == (byte)'"')
                     {
-                        return ScanStop.End;
+                        inString = false;
                     }
+                    else if (b == (byte)'\\')
+                    {
+                        if (at + 1 == data.Length && !final)
+                        {
+                            stop = ScanStop.NeedMore; // the escaped byte is not here yet: scan the backslash again
+                            goto Done;
+                        }
 
+                        if (at + 1 < data.Length && data[at + 1] != (byte)'\n')
+                        {
+                            at++; // the escaped byte
+                        }
+                    }
+                }
+                else if (b == (byte)'"')
+                {
+                    inString = true;
+                }
+                else if (b is (byte)'{' or (byte)'[')
+                {
+                    depth++;
+                }
+                else if (b is (byte)'}' or (byte)']' && --depth <= 0)
+                {
+                    at++;
+                    stop = ScanStop.End;
                     break;
+                }
             }
         }
 
-        return ScanStop.NeedMore;
+    Done:
+        Depth = depth;
+        InString = inString;
+        position = at;
+        return stop;
     }
 }
