@@ -128,4 +128,29 @@ public sealed class ReportMapperTests
         datums.Should().HaveCount(8).And.OnlyContain(d => d.Counts!.Sum() == 5, "SampleCount counts reports, not runtimes");
         datums.Should().OnlyContain(d => d.Values!.SequenceEqual(new double[] { 10, 11, 12, 13, 14 }));
     }
+
+    [Fact]
+    public async Task Map_KubernetesPlacement_PerCoreForCoreMetricsPerDeviceForDeviceMetricsNoneForOthers()
+    {
+        var k8s = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"neuroncores_k8s_info":{"0":{"pod_name":"a","namespace":"ml","container_name":["x"]},"1":{"pod_name":"b","namespace":"ml","container_name":["z","y"]}},
+             "neurondevices_k8s_info":{"0":{"pod_name":"a","namespace":"ml","container_name":["x","y","z"]}},"error":""}
+            """)!.AsObject();
+        var hardware = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"neuron_hw_counters":{"neuron_devices":[{"neuron_device_index":0,"mem_ecc_corrected":1,"mem_ecc_uncorrected":0,"sram_ecc_corrected":0,"sram_ecc_uncorrected":0}],"error":""}}
+            """)!;
+        string report = ReportBuilder.Build("i-1", [new RuntimeSpec("a", 1, [40, 0]) { CoreMemory = [5, 0] }, new RuntimeSpec("b", 2, [0, 90]) { CoreMemory = [0, 7] }], new() { ["neuron_k8s_info"] = k8s, ["system_data"] = hardware });
+        var runner = new PipelineRunner { Dimensions = new DimensionSettings { Selected = ["InstanceId", "PodName", "ContainerName"] } };
+
+        var datums = await RunAsync(runner, AggregationMode.None, report);
+
+        string Describe(MetricDatum d) => $"{d.MetricName}[{string.Join(",", d.Dimensions.Select(x => x.Name + "=" + x.Value))}]={d.Value}";
+        datums.Where(d => d.MetricName is "NeuronCoreUtilization" or "NeuronCoreMemoryUsed" or "NeuronDeviceEccCorrected" or "NeuronRuntimeHostMemoryUsed").Select(Describe).Should().BeEquivalentTo(
+            "NeuronCoreUtilization[InstanceId=i-1,PodName=a,ContainerName=x,NeuronCore=0]=40",
+            "NeuronCoreUtilization[InstanceId=i-1,PodName=b,ContainerName=y,z,NeuronCore=1]=90",
+            "NeuronCoreMemoryUsed[InstanceId=i-1,PodName=a,ContainerName=x,NeuronCore=0]=5",
+            "NeuronCoreMemoryUsed[InstanceId=i-1,PodName=b,ContainerName=y,z,NeuronCore=1]=7",
+            "NeuronDeviceEccCorrected[InstanceId=i-1,PodName=a,ContainerName=x,y,z,NeuronDevice=0]=1",
+            "NeuronRuntimeHostMemoryUsed[InstanceId=i-1]=2000");
+    }
 }
