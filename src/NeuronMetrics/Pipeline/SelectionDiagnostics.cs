@@ -66,6 +66,11 @@ internal sealed class SelectionDiagnostics(ReadingSettings settings, ReportFilte
     private (int Reason, string Message) Diagnose(NeuronReport report)
     {
         var config = settings.Config;
+        if (!config.AllGroups.Any())
+        {
+            return (7, "the config enables no metric group (neuron_runtimes[].metrics and system_metrics are empty)");
+        }
+
         if (_runtimesSeen == 0 && config.SystemGroups.Count == 0)
         {
             return (1, "the reports list no Neuron application (neuron_runtime_data is empty): is one running, and can neuron-monitor see it?");

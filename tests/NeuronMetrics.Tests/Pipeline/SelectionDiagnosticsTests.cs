@@ -67,6 +67,14 @@ public sealed class SelectionDiagnosticsTests
     }
 
     [Fact]
+    public async Task Run_ConfigEnablesNoGroup_SaysSo()
+    {
+        var log = await RunAsync(TwoTags, Config("{}"));
+
+        Diagnoses(log).Should().Equal("reports arrive but nothing is sent: the config enables no metric group (neuron_runtimes[].metrics and system_metrics are empty)");
+    }
+
+    [Fact]
     public async Task Run_SomethingSent_NoDiagnosis()
     {
         var log = await RunAsync(TwoTags, Config("""{"neuron_runtimes":[{"tag_filter":"bert","metrics":[{"type":"neuroncore_counters"}]}]}"""));
