@@ -60,13 +60,10 @@ internal static class CostCommand
         var period = cost.ReportPeriod ?? config.Period ?? NeuronMonitorDefaultPeriod;
         string periodSource = cost.ReportPeriod is not null ? "--report-period" : config.Period is not null ? "the config's period" : "neuron-monitor's default";
         IDatumSizer sizer = CloudWatchSinkFactory.DatumSizer;
-        var statistics = new PipelineStatistics();
         // ClusterName/TaskFamily count as dimensions; their values do not change the price.
         var ecsTask = new EcsTaskInfo("cluster", "family");
-        var warnings = new RepeatThrottle(log, TimeProvider.System, TimeSpan.FromMinutes(5));
         var ours = new CostProfiler(
-            new Filtering.ReportFilter(config, warnings),
-            PipelineFactory.CreateMapper(options, config, statistics, log, ecsTask),
+            PipelineFactory.CreateReadingSettings(options, config, log, ecsTask),
             new PutMetricDataBatcher(options.Namespace, sizer),
             options.Aggregation,
             options.FlushInterval).Profile(reports, period);

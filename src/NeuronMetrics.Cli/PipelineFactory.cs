@@ -3,7 +3,6 @@ using NeuronMetrics.Batching;
 using NeuronMetrics.Config;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Dispatch;
-using NeuronMetrics.Filtering;
 using NeuronMetrics.Mapping;
 using NeuronMetrics.Metadata;
 using NeuronMetrics.Pipeline;
@@ -30,13 +29,12 @@ internal static class PipelineFactory
         EcsTaskInfo? ecsTask = null)
     {
         var warnings = new RepeatThrottle(log, clock, WarningRepeatInterval);
-        var mapper = CreateMapper(options, config, statistics, log, ecsTask);
+        var aggregator = new MetricAggregator(options.FlushInterval, options.Aggregation, options.StorageResolution);
+        var reader = ReportProcessor.Create(CreateReadingSettings(options, config, log, ecsTask), aggregator, statistics, warnings, log);
         queue = new BoundedBatchQueue(options.MaxBufferedDatums, options.MaxBufferBytes, statistics, warnings);
         var stages = new PipelineStages(
-            new NeuronReportParser(config.AllGroups),
-            new ReportFilter(config, warnings),
-            mapper,
-            new MetricAggregator(options.FlushInterval, options.Aggregation, options.StorageResolution),
+            reader,
+            aggregator,
             new PutMetricDataBatcher(options.Namespace, sizer),
             queue,
             sink,
@@ -51,19 +49,24 @@ internal static class PipelineFactory
         });
     }
 
-    /// <summary>The mappers for the chosen metrics, names and dimensions; says at startup what will not be sent.</summary>
-    public static ReportMapper CreateMapper(CliOptions options, MonitorConfig config, PipelineStatistics statistics, IDiagnosticLog log, EcsTaskInfo? ecsTask)
+    /// <summary>What the reading side selects for the chosen config, metrics, names and dimensions; says at startup what will not be sent.</summary>
+    public static ReadingSettings CreateReadingSettings(CliOptions options, MonitorConfig config, IDiagnosticLog log, EcsTaskInfo? ecsTask)
     {
         var selection = MetricSelection.Create(options.Metrics, options.InstanceAverage);
-        var dimensions = new DimensionSettings { Selected = options.Dimensions, Static = options.StaticDimensions, Task = ecsTask };
-        var mapper = new ReportMapper(
-            GroupMappers.All(new MetricSampleWriter(selection, options.Naming)),
-            new DimensionPolicy(dimensions, log),
-            statistics);
+        var settings = new ReadingSettings
+        {
+            Config = config,
+            Selection = selection,
+            MetricPatterns = options.Metrics,
+            Naming = options.Naming,
+            Dimensions = new DimensionSettings { Selected = options.Dimensions, Static = options.StaticDimensions, Task = ecsTask },
+            DiagnosisWindow = options.FlushInterval,
+        };
+        var mapped = MetricCatalog.All.Select(d => d.GroupType).ToHashSet(StringComparer.Ordinal);
         var groups = config.AllGroups.Select(GroupTypeNames.Canonical).ToHashSet(StringComparer.Ordinal);
         foreach (var group in groups)
         {
-            if (!mapper.MappedGroups.Contains(group))
+            if (!mapped.Contains(group))
             {
                 log.Write(LogLevel.Info, $"metric group '{group}' is read by neuron-monitor but not sent to CloudWatch by this version");
             }
@@ -80,6 +83,6 @@ internal static class PipelineFactory
             log.Write(LogLevel.Warning, advice);
         }
 
-        return mapper;
+        return settings;
     }
 }

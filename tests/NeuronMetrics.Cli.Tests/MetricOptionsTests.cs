@@ -67,7 +67,7 @@ public sealed class MetricOptionsTests
     [InlineData("--metrics|NeuronCore*,Nope?", "--metrics: 'Nope?' matches no metric*")]
     [InlineData("--metrics|,", "--metrics: no metric names given")]
     [InlineData("--naming|flat", "--naming: invalid value 'flat' (expected dimensional or legacy)")]
-    [InlineData("--dimensions|InstanceId,Region", "--dimensions: unknown dimension 'Region' (expected InstanceId, InstanceType, AvailabilityZone, RuntimeTag, ClusterName, TaskFamily)")]
+    [InlineData("--dimensions|InstanceId,Region", "--dimensions: unknown dimension 'Region' (expected InstanceId, InstanceType, AvailabilityZone, RuntimeTag, ClusterName, TaskFamily, PodName, Namespace, ContainerName, UltraServerId)")]
     [InlineData("--dimensions|InstanceId,instanceid", "--dimensions: 'InstanceId' given twice")]
     [InlineData("--dimensions|,", "--dimensions: no dimension names given")]
     [InlineData("--dimension|novalue", "--dimension: 'novalue' is not Key=Value")]

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using NeuronMetrics.Reports;
 
 namespace NeuronMetrics.Config;
@@ -8,16 +7,16 @@ public sealed record MonitorConfig(IReadOnlyList<RuntimeSelector> Runtimes, IRea
 {
     /// <summary>No config file: per-core utilization for every runtime.</summary>
     public static MonitorConfig Default { get; } = new(
-        [new RuntimeSelector(MonitorConfigLoader.CompileTagFilter(".*"), [GroupTypeNames.NeuronCoreCounters])],
+        [new RuntimeSelector(null, [GroupTypeNames.NeuronCoreCounters]) { Field = "default" }],
         [],
         null);
 
-    /// <summary>The first selector whose tag filter matches, as neuron-monitor applies them, or null.</summary>
-    public RuntimeSelector? SelectorFor(string tag)
+    /// <summary>The first selector that matches, as neuron-monitor applies them, or null.</summary>
+    public RuntimeSelector? SelectorFor(string tag, string? address = null)
     {
         foreach (var selector in Runtimes)
         {
-            if (selector.Matches(tag))
+            if (selector.Matches(tag, address))
             {
                 return selector;
             }
@@ -27,4 +26,9 @@ public sealed record MonitorConfig(IReadOnlyList<RuntimeSelector> Runtimes, IRea
     }
 
     public IEnumerable<string> AllGroups => Runtimes.SelectMany(r => r.Groups).Concat(SystemGroups).Distinct(StringComparer.Ordinal);
+
+    /// <summary>The runtime entries in words, for messages: <c>tag_filter "x" (neuron_runtimes[0]), …</c>.</summary>
+    public string DescribeRuntimes() => Runtimes.Count == 0
+        ? "no neuron_runtimes entry"
+        : string.Join(", ", Runtimes.Select(r => $"{r.Describe()} ({r.Field})"));
 }

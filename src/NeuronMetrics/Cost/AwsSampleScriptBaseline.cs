@@ -1,9 +1,8 @@
 using NeuronMetrics.Aggregation;
 using NeuronMetrics.Batching;
 using NeuronMetrics.Config;
-using NeuronMetrics.Diagnostics;
-using NeuronMetrics.Filtering;
 using NeuronMetrics.Mapping;
+using NeuronMetrics.Pipeline;
 using NeuronMetrics.Reports;
 
 namespace NeuronMetrics.Cost;
@@ -18,13 +17,11 @@ public static class AwsSampleScriptBaseline
     public static CostProfiler CreateProfiler(string metricNamespace, IDatumSizer sizer, TimeSpan reportPeriod)
     {
         var config = new MonitorConfig(
-            [new RuntimeSelector(MonitorConfigLoader.CompileTagFilter(".*"), [.. GroupTypeNames.RuntimeGroups.Select(GroupTypeNames.Canonical).Distinct()])],
+            [new RuntimeSelector(null, [.. GroupTypeNames.RuntimeGroups.Select(GroupTypeNames.Canonical).Distinct()])],
             GroupTypeNames.SystemGroups,
             reportPeriod);
-        var log = NullDiagnosticLog.Instance;
         return new CostProfiler(
-            new ReportFilter(config, new RepeatThrottle(log, TimeProvider.System, TimeSpan.FromMinutes(5))),
-            new ReportMapper(GroupMappers.All(new MetricSampleWriter(MetricSelection.Default, NamingStyle.Legacy)), new DimensionPolicy(), new PipelineStatistics()),
+            new ReadingSettings { Config = config, Naming = NamingStyle.Legacy },
             new PutMetricDataBatcher(metricNamespace, sizer),
             AggregationMode.None,
             reportPeriod);

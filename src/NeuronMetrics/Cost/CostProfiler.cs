@@ -1,8 +1,8 @@
 using NeuronMetrics.Aggregation;
 using NeuronMetrics.Batching;
-using NeuronMetrics.Filtering;
+using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Input;
-using NeuronMetrics.Mapping;
+using NeuronMetrics.Pipeline;
 using NeuronMetrics.Reports;
 
 namespace NeuronMetrics.Cost;
@@ -10,9 +10,10 @@ namespace NeuronMetrics.Cost;
 /// <summary>
 /// Measures what a configuration sends by replaying a sample through the real stages: one flush
 /// interval's worth of reports (cycling through the sample at the report period) goes through the
-/// filter, mappers, aggregator and batcher, and the resulting datums and requests are counted.
+/// reading step a run uses (<see cref="ReportProcessor"/>) and the batcher, and the resulting datums
+/// and requests are counted.
 /// </summary>
-public sealed class CostProfiler(ReportFilter filter, ReportMapper mapper, PutMetricDataBatcher batcher, AggregationMode mode, TimeSpan flushInterval)
+public sealed class CostProfiler(ReadingSettings settings, PutMetricDataBatcher batcher, AggregationMode mode, TimeSpan flushInterval)
 {
     /// <summary>Documents beyond this are ignored: a sample is a handful of reports, not a day of them.</summary>
     public const int MaxSampleReports = 10_000;
@@ -34,19 +35,12 @@ public sealed class CostProfiler(ReportFilter filter, ReportMapper mapper, PutMe
 
         int reportsPerInterval = Math.Max(1, (int)Math.Round(flushInterval / reportPeriod));
         var aggregator = new MetricAggregator(flushInterval, mode);
-        var parser = new NeuronReportParser();
-        var report = new NeuronReport();
-        var selected = new List<SelectedGroup>();
-        var samples = new List<MetricSample>();
+        var log = NullDiagnosticLog.Instance; // replaying a sample: the run itself says what is wrong with the input
+        var processor = ReportProcessor.Create(settings, aggregator, new PipelineStatistics(), new RepeatThrottle(log, TimeProvider.System, TimeSpan.FromMinutes(5)), log);
         var start = DateTimeOffset.UnixEpoch; // aligned to every interval length
         for (int i = 0; i < reportsPerInterval; i++)
         {
-            parser.Parse(documents[i % documents.Count], report);
-            selected.Clear();
-            samples.Clear();
-            filter.Select(report, selected);
-            mapper.Map(report, selected, start + TimeSpan.FromTicks(flushInterval.Ticks * i / reportsPerInterval), samples);
-            aggregator.Add(samples);
+            processor.Process(new FramedDocument(documents[i % documents.Count], 1, null), start + TimeSpan.FromTicks(flushInterval.Ticks * i / reportsPerInterval));
         }
 
         var datums = new List<PartitionedDatum>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace NeuronMetrics.Cost;
@@ -6,7 +5,9 @@ namespace NeuronMetrics.Cost;
 /// <summary>
 /// Writes plausible neuron-monitor reports with every group for an instance shape, so an estimate
 /// can be made without a sample from that instance. Values vary from report to report (as real
-/// utilization does) because distinct values decide how large aggregated datums get.
+/// utilization does) because distinct values decide how large aggregated datums get. Trn2 cores
+/// carry their physical cores (<c>v3d</c>), trn2u instances an UltraServer id, and every report a
+/// Kubernetes placement, so the opt-in metrics and dimensions they feed are counted too.
 /// </summary>
 public static class SyntheticReportWriter
 {
@@ -25,10 +26,10 @@ public static class SyntheticReportWriter
             w.WriteString("neuron_runtime_tag", "inference");
             w.WriteString("error", "");
             w.WriteStartObject("report");
-            WriteNeuronCoreCounters(w, shape, random);
-            WriteMemoryUsed(w, shape, random);
-            WriteRuntimeVcpu(w, random);
-            WriteExecutionStats(w, random);
+            SyntheticRuntimeGroups.NeuronCoreCounters(w, shape, random);
+            SyntheticRuntimeGroups.MemoryUsed(w, shape, random);
+            SyntheticRuntimeGroups.RuntimeVcpu(w, random);
+            SyntheticRuntimeGroups.ExecutionStats(w, random);
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndArray();
@@ -44,8 +45,14 @@ public static class SyntheticReportWriter
             w.WriteString("instance_type", shape.InstanceType);
             w.WriteString("instance_region", "us-east-1");
             w.WriteString("instance_availability_zone", "us-east-1a");
+            if (shape.InstanceType.StartsWith("trn2u", StringComparison.Ordinal))
+            {
+                w.WriteString("ultraserver_id", "us-00000000");
+            }
+
             w.WriteString("error", "");
             w.WriteEndObject();
+            WriteKubernetes(w, shape);
             w.WriteStartObject("neuron_hardware_info");
             w.WriteNumber("neuron_device_count", shape.NeuronDevices);
             w.WriteNumber("neuroncore_per_device_count", shape.NeuronCores / shape.NeuronDevices);
@@ -57,108 +64,6 @@ public static class SyntheticReportWriter
         return buffer.ToArray();
     }
 
-    private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
-
-    private static double Percent(Random random) => Math.Round(random.NextDouble() * 100, 10);
-
-    private static void WriteNeuronCoreCounters(Utf8JsonWriter w, InstanceShape shape, Random random)
-    {
-        w.WriteStartObject("neuroncore_counters");
-        w.WriteNumber("period", 1.0);
-        w.WriteStartObject("neuroncores_in_use");
-        for (int core = 0; core < shape.NeuronCores; core++)
-        {
-            w.WriteStartObject(Index(core));
-            double utilization = Percent(random);
-            w.WriteNumber("neuroncore_utilization", utilization);
-            w.WriteNumber("flops", Math.Round(utilization * 1e10));
-            w.WriteNumber("effective_flops", Math.Round(utilization * 9e9));
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-        w.WriteString("error", "");
-        w.WriteEndObject();
-    }
-
-    private static void WriteMemoryUsed(Utf8JsonWriter w, InstanceShape shape, Random random)
-    {
-        w.WriteStartObject("memory_used");
-        w.WriteNumber("period", 1.0);
-        w.WriteStartObject("neuron_runtime_used_bytes");
-        w.WriteNumber("host", 9_000_000 + random.Next(1000));
-        w.WriteNumber("neuron_device", 3_500_000_000L + random.Next(1000));
-        w.WriteStartObject("usage_breakdown");
-        w.WriteStartObject("neuroncore_memory_usage");
-        for (int core = 0; core < shape.NeuronCores; core++)
-        {
-            w.WriteStartObject(Index(core));
-            w.WriteNumber("constants", 0);
-            w.WriteNumber("model_code", 100_752_896);
-            w.WriteNumber("model_shared_scratchpad", 0);
-            w.WriteNumber("runtime_memory", 0);
-            w.WriteNumber("tensors", 9_912_852 + random.Next(1000));
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteEndObject();
-        w.WriteStartArray("loaded_models");
-        w.WriteEndArray();
-        w.WriteString("error", "");
-        w.WriteEndObject();
-    }
-
-    private static void WriteRuntimeVcpu(Utf8JsonWriter w, Random random)
-    {
-        w.WriteStartObject("neuron_runtime_vcpu_usage");
-        w.WriteNumber("period", 1.0);
-        w.WriteStartObject("vcpu_usage");
-        w.WriteNumber("user", Percent(random));
-        w.WriteNumber("system", Percent(random) / 10);
-        w.WriteEndObject();
-        w.WriteString("error", "");
-        w.WriteEndObject();
-    }
-
-    private static void WriteExecutionStats(Utf8JsonWriter w, Random random)
-    {
-        w.WriteStartObject("execution_stats");
-        w.WriteNumber("period", 1.0);
-        w.WriteStartObject("error_summary");
-        foreach (string name in new[] { "generic", "numerical", "transient", "model", "runtime", "hardware" })
-        {
-            w.WriteNumber(name, 0);
-        }
-
-        w.WriteEndObject();
-        w.WriteStartObject("execution_summary");
-        w.WriteNumber("completed", 50 + random.Next(20));
-        foreach (string name in new[] { "completed_with_err", "completed_with_num_err", "timed_out", "incorrect_input", "failed_to_queue" })
-        {
-            w.WriteNumber(name, 0);
-        }
-
-        w.WriteEndObject();
-        w.WriteStartObject("latency_stats");
-        foreach (string latency in new[] { "total_latency", "device_latency" })
-        {
-            w.WriteStartObject(latency);
-            double p = 0.01 + (random.NextDouble() / 100);
-            foreach (string percentile in new[] { "p0", "p1", "p25", "p50", "p75", "p99", "p100" })
-            {
-                w.WriteNumber(percentile, Math.Round(p, 6));
-                p *= 1.05;
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-        w.WriteString("error", "");
-        w.WriteEndObject();
-    }
 
     private static void WriteSystemVcpu(Utf8JsonWriter w, InstanceShape shape, Random random)
     {
@@ -168,7 +73,7 @@ public static class SyntheticReportWriter
         w.WriteStartObject("usage_data");
         for (int cpu = 0; cpu < shape.Vcpus; cpu++)
         {
-            WriteCpu(w, Index(cpu), random);
+            WriteCpu(w, SyntheticRuntimeGroups.Index(cpu), random);
         }
 
         w.WriteEndObject();
@@ -220,6 +125,30 @@ public static class SyntheticReportWriter
         }
 
         w.WriteEndArray();
+        w.WriteString("error", "");
+        w.WriteEndObject();
+    }
+
+    private static void WriteKubernetes(Utf8JsonWriter w, InstanceShape shape)
+    {
+        w.WriteStartObject("neuron_k8s_info");
+        foreach (var (name, count) in new[] { ("neuroncores_k8s_info", shape.NeuronCores), ("neurondevices_k8s_info", shape.NeuronDevices) })
+        {
+            w.WriteStartObject(name);
+            for (int i = 0; i < count; i++)
+            {
+                w.WriteStartObject(SyntheticRuntimeGroups.Index(i));
+                w.WriteString("pod_name", "inference-0");
+                w.WriteString("namespace", "default");
+                w.WriteStartArray("container_name");
+                w.WriteStringValue("inference");
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
         w.WriteString("error", "");
         w.WriteEndObject();
     }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace NeuronMetrics.Input;
 
 /// <summary>
@@ -13,27 +11,17 @@ public sealed class JsonDocumentFramer : IDisposable
 {
     public const int DefaultMaxDocumentBytes = 16 * 1024 * 1024;
 
-    private const int ReadChunkBytes = 64 * 1024;
-
-    private static readonly SearchValues<byte> StructuralBytes = SearchValues.Create("{}[]\"\n"u8);
-    private static readonly SearchValues<byte> StringBytes = SearchValues.Create("\"\\\n"u8);
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
-    private readonly Stream _input;
+    private readonly StreamWindow _window;
     private readonly int _maxDocumentBytes;
-    private byte[] _buffer;
-    private int _start;
-    private int _end;
     private long _line = 1;
-    private bool _eof;
-    private Task<int>? _pendingRead;
 
     public JsonDocumentFramer(Stream input, int maxDocumentBytes = DefaultMaxDocumentBytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDocumentBytes, 2);
-        _input = input;
+        _window = new StreamWindow(input);
         _maxDocumentBytes = maxDocumentBytes;
-        _buffer = ArrayPool<byte>.Shared.Rent(ReadChunkBytes * 2);
     }
 
     public int MaxDocumentBytes => _maxDocumentBytes;
@@ -45,60 +33,49 @@ public sealed class JsonDocumentFramer : IDisposable
         {
             if (!SkipInsignificant())
             {
-                if (_eof)
+                if (_window.Eof)
                 {
                     return null;
                 }
 
-                await FillAsync(cancellationToken).ConfigureAwait(false);
+                await _window.FillAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            byte first = _buffer[_start];
+            byte first = _window.Buffer[_window.Start];
             return first is (byte)'{' or (byte)'['
                 ? await ReadDocumentAsync(cancellationToken).ConfigureAwait(false)
                 : await ReadGarbageLineAsync(first, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public void Dispose()
-    {
-        if (_pendingRead is { IsCompleted: false })
-        {
-            // An abandoned read may still write into the buffer: leave it to the GC, not the pool.
-            _buffer = [];
-            return;
-        }
+    public void Dispose() => _window.Dispose();
 
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
-    }
-
-    /// <summary>Skips whitespace and BOMs; true when a significant byte is at <see cref="_start"/>.</summary>
+    /// <summary>Skips whitespace and BOMs; true when a significant byte is at <see cref="_window.Start"/>.</summary>
     private bool SkipInsignificant()
     {
-        while (_start < _end)
+        while (_window.Start < _window.End)
         {
-            byte b = _buffer[_start];
+            byte b = _window.Buffer[_window.Start];
             if (b == (byte)'\n')
             {
                 _line++;
-                _start++;
+                _window.Start++;
             }
             else if (b is (byte)' ' or (byte)'\t' or (byte)'\r')
             {
-                _start++;
+                _window.Start++;
             }
             else if (b == Bom[0])
             {
-                if (_end - _start < Bom.Length && !_eof)
+                if (_window.End - _window.Start < Bom.Length && !_window.Eof)
                 {
                     return false; // need more bytes to tell a BOM from garbage
                 }
 
-                if (_buffer.AsSpan(_start, _end - _start).StartsWith(Bom))
+                if (_window.Buffer.AsSpan(_window.Start, _window.End - _window.Start).StartsWith(Bom))
                 {
-                    _start += Bom.Length;
+                    _window.Start += Bom.Length;
                 }
                 else
                 {
@@ -117,8 +94,8 @@ public sealed class JsonDocumentFramer : IDisposable
     private async ValueTask<FramedDocument> ReadDocumentAsync(CancellationToken cancellationToken)
     {
         long startLine = _line;
-        var scan = new ScanState();
-        int scanned = _start; // absolute index up to which bytes were scanned
+        var scan = new JsonStructureScanner();
+        int scanned = _window.Start; // absolute index up to which bytes were scanned
         bool skipping = false;
         long skippedBytes = 0;
 
@@ -129,138 +106,76 @@ public sealed class JsonDocumentFramer : IDisposable
             {
                 if (skipping)
                 {
-                    skippedBytes += docEnd - _start;
-                    _start = docEnd;
+                    skippedBytes += docEnd - _window.Start;
+                    _window.Start = docEnd;
                     return new FramedDocument(default, startLine, $"document larger than {_maxDocumentBytes} bytes skipped ({skippedBytes} bytes)");
                 }
 
-                var json = _buffer.AsMemory(_start, docEnd - _start);
-                _start = docEnd;
+                var json = _window.Buffer.AsMemory(_window.Start, docEnd - _window.Start);
+                _window.Start = docEnd;
                 // A document that arrived in one read is complete before the size check below ever runs.
                 return json.Length > _maxDocumentBytes
                     ? new FramedDocument(default, startLine, $"document larger than {_maxDocumentBytes} bytes skipped ({json.Length} bytes)")
                     : new FramedDocument(json, startLine, null);
             }
 
-            if (scanned - _start > _maxDocumentBytes)
+            if (scanned - _window.Start > _maxDocumentBytes)
             {
                 // Too large: drop what we hold and keep scanning to the document's end.
                 skipping = true;
-                skippedBytes += scanned - _start;
-                _start = scanned;
+                skippedBytes += scanned - _window.Start;
+                _window.Start = scanned;
             }
 
-            if (_eof)
+            if (_window.Eof)
             {
                 // Truncated at end of input: hand it over; the parser says what is wrong.
-                var rest = _buffer.AsMemory(_start, _end - _start);
-                _start = _end;
+                var rest = _window.Buffer.AsMemory(_window.Start, _window.End - _window.Start);
+                _window.Start = _window.End;
                 return skipping
                     ? new FramedDocument(default, startLine, $"document larger than {_maxDocumentBytes} bytes skipped ({skippedBytes + rest.Length} bytes)")
                     : new FramedDocument(rest, startLine, null);
             }
 
-            int offset = _start;
-            await FillAsync(cancellationToken).ConfigureAwait(false);
-            scanned -= offset - _start; // FillAsync may have moved the data to the buffer's front
+            int offset = _window.Start;
+            await _window.FillAsync(cancellationToken).ConfigureAwait(false);
+            scanned -= offset - _window.Start; // FillAsync may have moved the data to the buffer's front
         }
     }
 
     /// <summary>
-    /// Scans from <paramref name="scanned"/> to the end of buffered data. Returns the absolute end
-    /// (exclusive) of the document when it is complete, else -1.
+    /// Scans from <paramref name="scanned"/> to the end of buffered data, counting lines. Returns the
+    /// absolute end (exclusive) of the document when it is complete, else -1.
     /// </summary>
-    private int Scan(ref ScanState state, ref int scanned)
+    private int Scan(ref JsonStructureScanner state, ref int scanned)
     {
-        while (scanned < _end)
+        while (true)
         {
-            if (_end - scanned >= JsonBlockScanner.BlockBytes
-                && JsonBlockScanner.TrySkipBlock(_buffer.AsSpan(scanned, JsonBlockScanner.BlockBytes), ref state.Depth, ref state.InString))
+            switch (state.Scan(_window.Buffer.AsSpan(0, _window.End), ref scanned, _window.Eof))
             {
-                scanned += JsonBlockScanner.BlockBytes;
-                continue;
-            }
-
-            // Byte by byte up to the end of this block: it has a newline, an escape, or may end the document.
-            int limit = Math.Min(_end, scanned + JsonBlockScanner.BlockBytes);
-            var span = _buffer.AsSpan(scanned, limit - scanned);
-            int i = span.IndexOfAny(state.InString ? StringBytes : StructuralBytes);
-            if (i < 0)
-            {
-                scanned = limit;
-                continue;
-            }
-
-            int at = scanned + i;
-            byte b = _buffer[at];
-            scanned = at + 1;
-
-            if (b == (byte)'\n')
-            {
-                _line++;
-                // A raw newline cannot be inside a valid string: the line was cut short.
-                state.InString = false;
-                if (state.Depth > 0 && scanned < _end && _buffer[scanned] is (byte)'{' or (byte)'[')
-                {
-                    // A document starting at column 0 inside an unfinished one (pretty printers indent
-                    // nested values): the current document was truncated.
+                case ScanStop.End:
                     return scanned;
-                }
-
-                if (scanned == _end && !_eof)
-                {
-                    // Cannot see the next line's first byte yet; rescan this newline after the next read.
-                    _line--;
-                    scanned = at;
+                case ScanStop.NeedMore:
                     return -1;
-                }
-
-                continue;
             }
 
-            if (state.InString)
+            _line++;
+            if (state.Depth > 0 && scanned < _window.End && _window.Buffer[scanned] is (byte)'{' or (byte)'[')
             {
-                if (b == (byte)'\\')
-                {
-                    if (scanned == _end && !_eof)
-                    {
-                        scanned = at; // escaped byte not read yet
-                        return -1;
-                    }
-
-                    if (scanned < _end && _buffer[scanned] != (byte)'\n')
-                    {
-                        scanned++;
-                    }
-                }
-                else
-                {
-                    state.InString = false;
-                }
-
-                continue;
+                // A document starting at column 0 inside an unfinished one (pretty printers indent
+                // nested values): the current document was truncated.
+                return scanned;
             }
 
-            switch (b)
+            if (scanned == _window.End && !_window.Eof)
             {
-                case (byte)'"':
-                    state.InString = true;
-                    break;
-                case (byte)'{' or (byte)'[':
-                    state.Depth++;
-                    break;
-                default: // '}' or ']'
-                    state.Depth--;
-                    if (state.Depth <= 0)
-                    {
-                        return scanned;
-                    }
-
-                    break;
+                // Cannot see the next line's first byte yet; rescan this newline after the next read.
+                _line--;
+                scanned--;
+                state.InString = state.NewlineInString;
+                return -1;
             }
         }
-
-        return -1;
     }
 
     private async ValueTask<FramedDocument> ReadGarbageLineAsync(byte first, CancellationToken cancellationToken)
@@ -268,74 +183,23 @@ public sealed class JsonDocumentFramer : IDisposable
         long line = _line;
         while (true)
         {
-            int nl = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            int nl = _window.Buffer.AsSpan(_window.Start, _window.End - _window.Start).IndexOf((byte)'\n');
             if (nl >= 0)
             {
-                _start += nl; // the newline itself is consumed by SkipInsignificant
+                _window.Start += nl; // the newline itself is consumed by SkipInsignificant
                 break;
             }
 
-            _start = _end; // garbage is never kept
-            if (_eof)
+            _window.Start = _window.End; // garbage is never kept
+            if (_window.Eof)
             {
                 break;
             }
 
-            await FillAsync(cancellationToken).ConfigureAwait(false);
+            await _window.FillAsync(cancellationToken).ConfigureAwait(false);
         }
 
         string shown = first is >= 0x20 and < 0x7F ? $"'{(char)first}'" : $"byte 0x{first:X2}";
         return new FramedDocument(default, line, $"not a JSON document (starts with {shown})");
-    }
-
-    /// <summary>Reads more input, compacting or growing the buffer first.</summary>
-    private async ValueTask FillAsync(CancellationToken cancellationToken)
-    {
-        if (_start > 0)
-        {
-            int length = _end - _start;
-            if (length > 0)
-            {
-                Buffer.BlockCopy(_buffer, _start, _buffer, 0, length);
-            }
-
-            _start = 0;
-            _end = length;
-        }
-
-        if (_buffer.Length - _end < ReadChunkBytes)
-        {
-            byte[] bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _end + ReadChunkBytes));
-            Buffer.BlockCopy(_buffer, 0, bigger, 0, _end);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = bigger;
-        }
-
-        var pending = _input.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
-        int read;
-        if (pending.IsCompleted)
-        {
-            read = pending.GetAwaiter().GetResult();
-        }
-        else
-        {
-            // Console stdin ignores the token: stop waiting when it fires (SIGTERM) and leave the read behind.
-            _pendingRead = pending.AsTask();
-            read = await _pendingRead.WaitAsync(cancellationToken).ConfigureAwait(false);
-            _pendingRead = null;
-        }
-
-        if (read == 0)
-        {
-            _eof = true;
-        }
-
-        _end += read;
-    }
-
-    private struct ScanState
-    {
-        public int Depth;
-        public bool InString;
     }
 }

@@ -7,18 +7,22 @@ namespace NeuronMetrics.Mapping;
 /// <summary>
 /// The dimensions every metric of an instance (and runtime) carries, before the mapper adds its
 /// own (such as <c>NeuronCore</c>): the selected instance-level ones (a value the report lacks is
-/// left out), then the static ones, then <c>RuntimeTag</c> for runtime groups when selected.
-/// Cached: arrays change only when the instance info or runtime tag do, so keys can be cached by
-/// array identity downstream. Used on the reading thread only.
+/// left out), then the static ones, then <c>RuntimeTag</c> for runtime groups when selected. The
+/// Kubernetes ones (PodName, Namespace, ContainerName) depend on the core or device and come as
+/// <see cref="PlacementDimensions"/>. Cached: arrays change only when the instance info, runtime tag
+/// or Kubernetes info do, so keys can be cached by array identity downstream. Reading thread only.
 /// </summary>
 public sealed class DimensionPolicy(DimensionSettings settings, IDiagnosticLog log)
 {
     private const int MaxCachedTags = 1024;
 
     private readonly Dictionary<string, Dimension[]> _byTag = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _warnedTags = new(StringComparer.Ordinal);
+    private readonly RuntimeTagWarnings _tagWarnings = new(log);
+    private readonly string[] _placementNames = [.. settings.Selected.Where(DimensionNames.Placement.Contains)];
     private InstanceInfo? _lastInstance;
     private Dimension[] _lastDimensions = [];
+    private KubernetesInfo? _lastKubernetes;
+    private PlacementDimensions? _lastPlacements;
 
     public DimensionPolicy()
         : this(DimensionSettings.Default, NullDiagnosticLog.Instance)
@@ -26,6 +30,9 @@ public sealed class DimensionPolicy(DimensionSettings settings, IDiagnosticLog l
     }
 
     public DimensionSettings Settings => settings;
+
+    /// <summary>Starts a report (runtimes that share a tag are found within one report).</summary>
+    public void BeginReport() => _tagWarnings.BeginReport();
 
     /// <summary>The instance-level dimensions.</summary>
     public Dimension[] For(InstanceInfo instance)
@@ -43,9 +50,10 @@ public sealed class DimensionPolicy(DimensionSettings settings, IDiagnosticLog l
                 DimensionNames.InstanceId => instance.InstanceId,
                 DimensionNames.InstanceType => instance.InstanceType,
                 DimensionNames.AvailabilityZone => instance.AvailabilityZone,
+                DimensionNames.UltraServerId => instance.UltraServerId,
                 DimensionNames.ClusterName => settings.Task?.ClusterName,
                 DimensionNames.TaskFamily => settings.Task?.Family,
-                _ => null, // RuntimeTag is per runtime
+                _ => null, // RuntimeTag is per runtime, the Kubernetes ones per core or device
             };
             if (!string.IsNullOrEmpty(value))
             {
@@ -68,9 +76,9 @@ public sealed class DimensionPolicy(DimensionSettings settings, IDiagnosticLog l
             return instanceDimensions;
         }
 
+        _tagWarnings.Observe(runtime);
         if (!ReferenceEquals(instanceDimensions, _lastDimensions))
         {
-            WarnIfPid(runtime);
             return [.. instanceDimensions, new Dimension(DimensionNames.RuntimeTag, runtime.Tag)]; // not this policy's latest array: no caching
         }
 
@@ -84,23 +92,54 @@ public sealed class DimensionPolicy(DimensionSettings settings, IDiagnosticLog l
             _byTag.Clear();
         }
 
-        WarnIfPid(runtime);
         cached = [.. instanceDimensions, new Dimension(DimensionNames.RuntimeTag, runtime.Tag)];
         _byTag[runtime.Tag] = cached;
         return cached;
     }
 
-    /// <summary>A pid tag changes at every restart, and every new value is a new set of custom metrics.</summary>
-    private void WarnIfPid(RuntimeData runtime)
+    /// <summary>The selected Kubernetes dimensions per core and device, or null when none is selected or the report has no <c>neuron_k8s_info</c>.</summary>
+    public PlacementDimensions? For(KubernetesInfo? kubernetes)
     {
-        string tag = runtime.Tag;
-        bool looksLikePid = tag.AsSpan().IndexOfAnyExceptInRange('0', '9') < 0
-            && (runtime.Pid is not { } pid || string.Equals(pid.ToString(System.Globalization.CultureInfo.InvariantCulture), tag, StringComparison.Ordinal));
-        if (!looksLikePid || _warnedTags.Count >= MaxCachedTags || !_warnedTags.Add(tag))
+        if (_placementNames.Length == 0 || kubernetes is null)
         {
-            return;
+            return null;
         }
 
-        log.Write(LogLevel.Warning, $"runtime tag '{tag}' looks like a pid: with the RuntimeTag dimension every restart creates new custom metrics (set NEURON_PROCESS_TAG to a stable name)");
+        if (!ReferenceEquals(kubernetes, _lastKubernetes))
+        {
+            _lastPlacements = new PlacementDimensions(Build(kubernetes.Cores), Build(kubernetes.Devices));
+            _lastKubernetes = kubernetes;
+        }
+
+        return _lastPlacements;
+    }
+
+    private Dictionary<string, Dimension[]> Build(IReadOnlyDictionary<string, KubernetesPlacement> placements)
+    {
+        var built = new Dictionary<string, Dimension[]>(StringComparer.Ordinal);
+        foreach (var (index, placement) in placements)
+        {
+            var dimensions = new List<Dimension>();
+            foreach (string name in _placementNames)
+            {
+                string? value = name switch
+                {
+                    DimensionNames.PodName => placement.PodName,
+                    DimensionNames.Namespace => placement.Namespace,
+                    _ => placement.ContainerName,
+                };
+                if (!string.IsNullOrEmpty(value))
+                {
+                    dimensions.Add(new Dimension(name, value));
+                }
+            }
+
+            if (dimensions.Count > 0)
+            {
+                built[index] = [.. dimensions];
+            }
+        }
+
+        return built;
     }
 }

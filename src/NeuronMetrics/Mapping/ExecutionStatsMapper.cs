@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using NeuronMetrics.Reports;
 
@@ -5,17 +6,29 @@ namespace NeuronMetrics.Mapping;
 
 /// <summary>
 /// <c>execution_stats</c> (older reports: <c>inference_stats</c> with <c>inference_summary</c>) →
-/// per runtime: <c>ExecutionsCompleted</c>, <c>ExecutionsTimedOut</c> and <c>ExecutionErrors</c>
-/// (sum of <c>error_summary</c>) as the period's counts, and the p50/p99 of the total and device
-/// latency (<c>latency_stats</c>, null when nothing ran: no latency sample then).
+/// per runtime: the outcome counts of <c>execution_summary</c> (the period's counts),
+/// <c>ExecutionErrors</c> (sum of <c>error_summary</c>) and, opt-in, the errors per kind, and the
+/// percentiles of the total and device latency (<c>latency_stats</c>, null when nothing ran: no
+/// latency sample then).
 /// </summary>
 public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapper
 {
+    /// <summary>Error kinds beyond the known ones that are remembered (their names are dimension values).</summary>
+    private const int MaxExtraKinds = 16;
+
     private static readonly FieldMetric[] SummaryFields =
     [
         new("completed"u8.ToArray(), MetricCatalog.ExecutionsCompleted),
         new("timed_out"u8.ToArray(), MetricCatalog.ExecutionsTimedOut),
+        new("completed_with_err"u8.ToArray(), MetricCatalog.ExecutionsCompletedWithError),
+        new("completed_with_num_err"u8.ToArray(), MetricCatalog.ExecutionsCompletedWithNumericalError),
+        new("incorrect_input"u8.ToArray(), MetricCatalog.ExecutionsIncorrectInput),
+        new("failed_to_queue"u8.ToArray(), MetricCatalog.ExecutionsFailedToQueue),
     ];
+
+    private static readonly byte[][] PercentileFields = [.. MetricCatalog.LatencyPercentiles.Select(Encoding.UTF8.GetBytes)];
+
+    private readonly List<string> _kinds = ["generic", "numerical", "transient", "model", "runtime", "hardware"];
 
     public string GroupType => GroupTypeNames.ExecutionStats;
 
@@ -56,6 +69,7 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
             if (reader.TokenType != JsonTokenType.Null)
             {
                 writer.Drop(definition, context);
+                writer.Drop(MetricCatalog.ExecutionErrorsByKind, context);
             }
 
             reader.Skip();
@@ -64,16 +78,23 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
 
         double total = 0;
         bool valid = true;
+        bool byKind = writer.IsEnabled(MetricCatalog.ExecutionErrorsByKind);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            string kind = byKind ? KindName(ref reader) : "";
             reader.Read();
             if (JsonNumberReader.TryRead(ref reader, out double count) && count >= 0)
             {
                 total += count;
+                if (byKind)
+                {
+                    writer.Add(MetricCatalog.ExecutionErrorsByKind, context, kind, count, output); // "" (no usable name) is counted as dropped
+                }
             }
             else
             {
                 valid = false;
+                writer.Drop(MetricCatalog.ExecutionErrorsByKind, context);
             }
         }
 
@@ -87,6 +108,29 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
         }
     }
 
+    /// <summary>The error kind of the property the reader is on, interned; "" when it is not a plain lowercase name.</summary>
+    private string KindName(ref Utf8JsonReader reader)
+    {
+        foreach (string kind in _kinds)
+        {
+            if (reader.ValueTextEquals(kind))
+            {
+                return kind;
+            }
+        }
+
+        var name = reader.ValueSpan;
+        if (reader.ValueIsEscaped || name.Length is 0 or > 32 || name.IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789_"u8) >= 0
+            || _kinds.Count >= 6 + MaxExtraKinds)
+        {
+            return "";
+        }
+
+        string added = Encoding.ASCII.GetString(name);
+        _kinds.Add(added);
+        return added;
+    }
+
     private void ReadLatency(ref Utf8JsonReader reader, in MappingContext context, List<MetricSample> output)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -97,11 +141,11 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var (p50, p99) = reader.ValueTextEquals("total_latency"u8) ? (MetricCatalog.ExecutionLatencyP50, MetricCatalog.ExecutionLatencyP99)
-                : reader.ValueTextEquals("device_latency"u8) ? (MetricCatalog.DeviceLatencyP50, MetricCatalog.DeviceLatencyP99)
-                : (null, null);
+            var definitions = reader.ValueTextEquals("total_latency"u8) ? MetricCatalog.ExecutionLatency
+                : reader.ValueTextEquals("device_latency"u8) ? MetricCatalog.DeviceLatency
+                : null;
             reader.Read();
-            if (p50 is null || p99 is null || reader.TokenType != JsonTokenType.StartObject)
+            if (definitions is null || reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
                 continue;
@@ -109,17 +153,30 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var definition = reader.ValueTextEquals("p50"u8) ? p50 : reader.ValueTextEquals("p99"u8) ? p99 : null;
+                int index = PercentileIndex(ref reader);
                 reader.Read();
-                if (definition is null)
+                if (index < 0)
                 {
                     reader.Skip();
                 }
                 else
                 {
-                    writer.AddFrom(definition, ref reader, context, "", output);
+                    writer.AddFrom(definitions[index], ref reader, context, "", output);
                 }
             }
         }
+    }
+
+    private static int PercentileIndex(ref Utf8JsonReader reader)
+    {
+        for (int i = 0; i < PercentileFields.Length; i++)
+        {
+            if (reader.ValueTextEquals(PercentileFields[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -11,10 +11,10 @@ public static class GroupMappers
     [
         new NeuronCoreCountersMapper(writer),
         new MemoryUsedMapper(writer),
-        new RuntimeVcpuUsageMapper(writer),
+        FieldTableMapper.RuntimeVcpuUsage(writer),
         new ExecutionStatsMapper(writer),
-        new VcpuUsageMapper(writer),
-        new MemoryInfoMapper(writer),
+        FieldTableMapper.VcpuUsage(writer),
+        FieldTableMapper.MemoryInfo(writer),
         new HardwareCountersMapper(writer),
     ];
 }

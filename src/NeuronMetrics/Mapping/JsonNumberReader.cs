@@ -1,14 +1,11 @@
-using System.Buffers.Text;
-using System.Globalization;
 using System.Text.Json;
+using NeuronMetrics.Reports;
 
 namespace NeuronMetrics.Mapping;
 
 /// <summary>Reads the numbers and index keys of a group; a value of another type is skipped, never thrown on.</summary>
 internal static class JsonNumberReader
 {
-    private static readonly string[] SmallIndexes = Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-
     /// <summary>
     /// With the reader on a value: true and the value when it is a finite number; otherwise skips
     /// the value (object, array, string, null) and returns false.
@@ -48,16 +45,18 @@ internal static class JsonNumberReader
     }
 
     /// <summary>Reads the property name a core index ("0", "17") as its canonical decimal string, or "" when it is not an index.</summary>
-    public static string IndexKey(ref Utf8JsonReader reader)
+    public static string IndexKey(ref Utf8JsonReader reader) => IndexKey(ref reader, out _);
+
+    /// <summary>As <see cref="IndexKey(ref Utf8JsonReader)"/>, with the index as a number (-1 when it is not one).</summary>
+    public static string IndexKey(ref Utf8JsonReader reader, out int index)
     {
-        var span = reader.ValueSpan;
-        if (!reader.ValueIsEscaped && span.Length is > 0 and <= 4 && Utf8Parser.TryParse(span, out int index, out int consumed)
-            && consumed == span.Length && index >= 0)
+        if (reader.ValueIsEscaped)
         {
-            return IndexName(index);
+            index = -1;
+            return "";
         }
 
-        return "";
+        return IndexNames.Parse(reader.ValueSpan, out index);
     }
 
     /// <summary>With the reader on a value: the canonical string of a non-negative integer index, or "" (value skipped).</summary>
@@ -65,13 +64,10 @@ internal static class JsonNumberReader
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out int index) && index >= 0)
         {
-            return IndexName(index);
+            return IndexNames.Name(index);
         }
 
         reader.Skip();
         return "";
     }
-
-    private static string IndexName(int index) =>
-        index < SmallIndexes.Length ? SmallIndexes[index] : index.ToString(CultureInfo.InvariantCulture);
 }

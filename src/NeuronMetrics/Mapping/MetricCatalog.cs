@@ -1,158 +1,178 @@
-using System.Globalization;
-using System.Text;
 using NeuronMetrics.Model;
 using NeuronMetrics.Reports;
 
 namespace NeuronMetrics.Mapping;
 
 /// <summary>
-/// Every metric this tool can send, in one place: mappers, <c>--metrics</c>, the README table and
-/// cost estimates read it from here.
+/// Every metric this tool can send, in one place: mappers, <c>--metrics</c>, the README table
+/// (<see cref="MetricCatalogTable"/>) and cost estimates read it from here, including how values of
+/// several runtimes combine (<see cref="MetricDefinition.Merge"/>). A definition's id is its index
+/// in <see cref="All"/>, given in the order of definition below.
 /// </summary>
 public static class MetricCatalog
 {
-    // Must stay the first static field: the definitions below take their ids from it in textual order.
-    private static int _nextId;
+    /// <summary>latency_stats percentiles, in report order; p50 and p99 are sent by default.</summary>
+    private static readonly string[] Percentiles = ["p0", "p1", "p25", "p50", "p75", "p99", "p100"];
 
-    public static readonly MetricDefinition NeuronCoreUtilization = Define(
-        MetricNames.NeuronCoreUtilization, MetricUnit.Percent, GroupTypeNames.NeuronCoreCounters, MetricScope.NeuronCore,
-        "Busy time of the NeuronCore (neuroncore_utilization).", maximum: 100);
+    static MetricCatalog()
+    {
+        var all = new List<MetricDefinition>();
+        MetricDefinition Add(string name, string unit, string group, MetricScope scope, AcrossRuntimes merge, string description, bool optIn = false, double maximum = double.MaxValue)
+        {
+            var definition = new MetricDefinition(all.Count, name, unit, group, scope, description, optIn, maximum, merge);
+            all.Add(definition);
+            return definition;
+        }
 
-    public static readonly MetricDefinition NeuronCoreUtilizationAverage = Define(
-        MetricNames.NeuronCoreUtilizationAverage, MetricUnit.Percent, GroupTypeNames.NeuronCoreCounters, MetricScope.Instance,
-        "Mean utilization over the cores of each report, for alarms and scaling (--instance-average).", optIn: true, maximum: 100);
+        const string Cores = GroupTypeNames.NeuronCoreCounters;
+        NeuronCoreUtilization = Add(MetricNames.NeuronCoreUtilization, MetricUnit.Percent, Cores, MetricScope.NeuronCore, AcrossRuntimes.Max,
+            "Busy time of the NeuronCore (neuroncore_utilization).", maximum: 100);
+        NeuronCoreUtilizationAverage = Add(MetricNames.NeuronCoreUtilizationAverage, MetricUnit.Percent, Cores, MetricScope.Instance, AcrossRuntimes.NotApplicable,
+            "Mean over the instance's cores of their utilization in each report, for alarms and scaling (--instance-average).", optIn: true, maximum: 100);
+        NeuronCoreFlops = Add(MetricNames.NeuronCoreFlops, MetricUnit.CountPerSecond, Cores, MetricScope.NeuronCore, AcrossRuntimes.Sum,
+            "Floating point operations per second (flops; newer neuron-monitor).", optIn: true);
+        NeuronCoreEffectiveFlops = Add(MetricNames.NeuronCoreEffectiveFlops, MetricUnit.CountPerSecond, Cores, MetricScope.NeuronCore, AcrossRuntimes.Sum,
+            "Effective floating point operations per second (effective_flops; newer neuron-monitor).", optIn: true);
+        PhysicalNeuronCoreUtilization = Add(MetricNames.PhysicalNeuronCoreUtilization, MetricUnit.Percent, Cores, MetricScope.PhysicalCore, AcrossRuntimes.Max,
+            "Busy time of each physical core behind a logical NeuronCore (trn2: v3d.<nc_v3.N>.neuroncore_utilization).", optIn: true, maximum: 100);
 
-    public static readonly MetricDefinition NeuronCoreFlops = Define(
-        MetricNames.NeuronCoreFlops, MetricUnit.CountPerSecond, GroupTypeNames.NeuronCoreCounters, MetricScope.NeuronCore,
-        "Floating point operations per second (flops; newer neuron-monitor).", optIn: true);
+        const string Memory = GroupTypeNames.MemoryUsed;
+        NeuronRuntimeHostMemoryUsed = Add(MetricNames.NeuronRuntimeHostMemoryUsed, MetricUnit.Bytes, Memory, MetricScope.Runtime, AcrossRuntimes.Sum,
+            "Host memory used by the runtime (neuron_runtime_used_bytes.host).");
+        NeuronRuntimeDeviceMemoryUsed = Add(MetricNames.NeuronRuntimeDeviceMemoryUsed, MetricUnit.Bytes, Memory, MetricScope.Runtime, AcrossRuntimes.Sum,
+            "Neuron device memory used by the runtime (neuron_runtime_used_bytes.neuron_device, or .device).");
+        NeuronCoreMemoryUsed = Add(MetricNames.NeuronCoreMemoryUsed, MetricUnit.Bytes, Memory, MetricScope.NeuronCore, AcrossRuntimes.Sum,
+            "Device memory used on the core: sum of the categories of usage_breakdown.neuroncore_memory_usage.<core>.");
 
-    public static readonly MetricDefinition NeuronCoreEffectiveFlops = Define(
-        MetricNames.NeuronCoreEffectiveFlops, MetricUnit.CountPerSecond, GroupTypeNames.NeuronCoreCounters, MetricScope.NeuronCore,
-        "Effective floating point operations per second (effective_flops; newer neuron-monitor).", optIn: true);
+        const string RuntimeVcpu = GroupTypeNames.RuntimeVcpuUsage;
+        NeuronRuntimeVcpuUser = Add(MetricNames.NeuronRuntimeVcpuUser, MetricUnit.Percent, RuntimeVcpu, MetricScope.Runtime, AcrossRuntimes.Sum,
+            "vCPU time of the runtime in user code (vcpu_usage.user).");
+        NeuronRuntimeVcpuSystem = Add(MetricNames.NeuronRuntimeVcpuSystem, MetricUnit.Percent, RuntimeVcpu, MetricScope.Runtime, AcrossRuntimes.Sum,
+            "vCPU time of the runtime in kernel code (vcpu_usage.system).");
 
-    public static readonly MetricDefinition NeuronRuntimeHostMemoryUsed = Define(
-        MetricNames.NeuronRuntimeHostMemoryUsed, MetricUnit.Bytes, GroupTypeNames.MemoryUsed, MetricScope.Runtime,
-        "Host memory used by the runtime (neuron_runtime_used_bytes.host).");
+        const string Execution = GroupTypeNames.ExecutionStats;
+        MetricDefinition Outcome(string name, string field, string what, bool optIn = true) => Add(name, MetricUnit.Count, Execution, MetricScope.Runtime, AcrossRuntimes.Sum,
+            $"{what} in the period (execution_summary.{field}); use Sum.", optIn);
+        ExecutionsCompleted = Outcome(MetricNames.ExecutionsCompleted, "completed", "Executions completed", optIn: false);
+        ExecutionErrors = Add(MetricNames.ExecutionErrors, MetricUnit.Count, Execution, MetricScope.Runtime, AcrossRuntimes.Sum,
+            "Execution errors in the period, all kinds (sum of error_summary); use Sum.");
+        ExecutionsTimedOut = Outcome(MetricNames.ExecutionsTimedOut, "timed_out", "Executions that timed out", optIn: false);
+        ExecutionsCompletedWithError = Outcome(MetricNames.ExecutionsCompletedWithError, "completed_with_err", "Executions that ended in an error other than numerical");
+        ExecutionsCompletedWithNumericalError = Outcome(MetricNames.ExecutionsCompletedWithNumericalError, "completed_with_num_err", "Executions that ended in a numerical error");
+        ExecutionsIncorrectInput = Outcome(MetricNames.ExecutionsIncorrectInput, "incorrect_input", "Executions that did not start because of incorrect input");
+        ExecutionsFailedToQueue = Outcome(MetricNames.ExecutionsFailedToQueue, "failed_to_queue", "Execution requests the runtime could not queue");
+        ExecutionErrorsByKind = Add(MetricNames.ExecutionErrorsByKind, MetricUnit.Count, Execution, MetricScope.ErrorKind, AcrossRuntimes.Sum,
+            "Execution errors in the period per kind, with an ErrorKind dimension (error_summary.<kind>: generic, numerical, transient, model, runtime, hardware); use Sum.", optIn: true);
+        ExecutionLatency = [.. Percentiles.Select(p => Latency("ExecutionLatency", "total", "total_latency", p))];
+        DeviceLatency = [.. Percentiles.Select(p => Latency("DeviceLatency", "on-device", "device_latency", p))];
 
-    public static readonly MetricDefinition NeuronRuntimeDeviceMemoryUsed = Define(
-        MetricNames.NeuronRuntimeDeviceMemoryUsed, MetricUnit.Bytes, GroupTypeNames.MemoryUsed, MetricScope.Runtime,
-        "Neuron device memory used by the runtime (neuron_runtime_used_bytes.neuron_device, or .device).");
+        MetricDefinition Latency(string prefix, string kind, string field, string percentile) => Add(
+            prefix + "P" + percentile[1..], MetricUnit.Seconds, Execution, MetricScope.Runtime, percentile == "p0" ? AcrossRuntimes.Min : AcrossRuntimes.Max,
+            $"{PercentileWords(percentile)} {kind} execution latency of the period (latency_stats.{field}.{percentile}).", optIn: percentile is not ("p50" or "p99"));
 
-    public static readonly MetricDefinition NeuronCoreMemoryUsed = Define(
-        MetricNames.NeuronCoreMemoryUsed, MetricUnit.Bytes, GroupTypeNames.MemoryUsed, MetricScope.NeuronCore,
-        "Device memory used on the core: sum of the categories of usage_breakdown.neuroncore_memory_usage.<core>.");
+        const string SystemVcpu = GroupTypeNames.VcpuUsage;
+        SystemVcpuUser = Add(MetricNames.SystemVcpuUser, MetricUnit.Percent, SystemVcpu, MetricScope.Instance, AcrossRuntimes.NotApplicable,
+            "Average vCPU time in user code (average_usage.user).", maximum: 100);
+        SystemVcpuSystem = Add(MetricNames.SystemVcpuSystem, MetricUnit.Percent, SystemVcpu, MetricScope.Instance, AcrossRuntimes.NotApplicable,
+            "Average vCPU time in kernel code (average_usage.system).", maximum: 100);
+        SystemVcpuIoWait = Add(MetricNames.SystemVcpuIoWait, MetricUnit.Percent, SystemVcpu, MetricScope.Instance, AcrossRuntimes.NotApplicable,
+            "Average vCPU time waiting for IO (average_usage.io_wait).", optIn: true, maximum: 100);
 
-    public static readonly MetricDefinition NeuronRuntimeVcpuUser = Define(
-        MetricNames.NeuronRuntimeVcpuUser, MetricUnit.Percent, GroupTypeNames.RuntimeVcpuUsage, MetricScope.Runtime,
-        "vCPU time of the runtime in user code (vcpu_usage.user).");
+        const string MemoryInfo = GroupTypeNames.MemoryInfo;
+        SystemMemoryUsed = Add(MetricNames.SystemMemoryUsed, MetricUnit.Bytes, MemoryInfo, MetricScope.Instance, AcrossRuntimes.NotApplicable,
+            "Host memory in use (memory_used_bytes).");
+        SystemMemoryTotal = Add(MetricNames.SystemMemoryTotal, MetricUnit.Bytes, MemoryInfo, MetricScope.Instance, AcrossRuntimes.NotApplicable,
+            "Host memory size (memory_total_bytes); constant, so opt-in.", optIn: true);
+        SystemSwapUsed = Add(MetricNames.SystemSwapUsed, MetricUnit.Bytes, MemoryInfo, MetricScope.Instance, AcrossRuntimes.NotApplicable,
+            "Swap in use (swap_used_bytes).");
+        SystemSwapTotal = Add(MetricNames.SystemSwapTotal, MetricUnit.Bytes, MemoryInfo, MetricScope.Instance, AcrossRuntimes.NotApplicable,
+            "Swap size (swap_total_bytes); constant, so opt-in.", optIn: true);
 
-    public static readonly MetricDefinition NeuronRuntimeVcpuSystem = Define(
-        MetricNames.NeuronRuntimeVcpuSystem, MetricUnit.Percent, GroupTypeNames.RuntimeVcpuUsage, MetricScope.Runtime,
-        "vCPU time of the runtime in kernel code (vcpu_usage.system).");
+        const string Hardware = GroupTypeNames.HardwareCounters;
+        NeuronDeviceEccCorrected = Add(MetricNames.NeuronDeviceEccCorrected, MetricUnit.Count, Hardware, MetricScope.NeuronDevice, AcrossRuntimes.NotApplicable,
+            "Corrected ECC events in the period, device memory plus SRAM (mem_ecc_corrected + sram_ecc_corrected); use Sum.");
+        NeuronDeviceEccUncorrected = Add(MetricNames.NeuronDeviceEccUncorrected, MetricUnit.Count, Hardware, MetricScope.NeuronDevice, AcrossRuntimes.NotApplicable,
+            "Uncorrected ECC events in the period (mem_ecc_uncorrected + sram_ecc_uncorrected); use Sum.");
 
-    public static readonly MetricDefinition ExecutionsCompleted = Define(
-        MetricNames.ExecutionsCompleted, MetricUnit.Count, GroupTypeNames.ExecutionStats, MetricScope.Runtime,
-        "Executions completed in the period (execution_summary.completed); use Sum.");
+        All = all;
+    }
 
-    public static readonly MetricDefinition ExecutionErrors = Define(
-        MetricNames.ExecutionErrors, MetricUnit.Count, GroupTypeNames.ExecutionStats, MetricScope.Runtime,
-        "Execution errors in the period, all kinds (sum of error_summary); use Sum.");
+    public static MetricDefinition NeuronCoreUtilization { get; }
 
-    public static readonly MetricDefinition ExecutionsTimedOut = Define(
-        MetricNames.ExecutionsTimedOut, MetricUnit.Count, GroupTypeNames.ExecutionStats, MetricScope.Runtime,
-        "Executions that timed out in the period (execution_summary.timed_out); use Sum.");
+    public static MetricDefinition NeuronCoreUtilizationAverage { get; }
 
-    public static readonly MetricDefinition ExecutionLatencyP50 = Define(
-        MetricNames.ExecutionLatencyP50, MetricUnit.Seconds, GroupTypeNames.ExecutionStats, MetricScope.Runtime,
-        "Median total execution latency of the period (latency_stats.total_latency.p50).");
+    public static MetricDefinition NeuronCoreFlops { get; }
 
-    public static readonly MetricDefinition ExecutionLatencyP99 = Define(
-        MetricNames.ExecutionLatencyP99, MetricUnit.Seconds, GroupTypeNames.ExecutionStats, MetricScope.Runtime,
-        "99th percentile total execution latency of the period (latency_stats.total_latency.p99).");
+    public static MetricDefinition NeuronCoreEffectiveFlops { get; }
 
-    public static readonly MetricDefinition DeviceLatencyP50 = Define(
-        MetricNames.DeviceLatencyP50, MetricUnit.Seconds, GroupTypeNames.ExecutionStats, MetricScope.Runtime,
-        "Median on-device execution latency of the period (latency_stats.device_latency.p50).");
+    public static MetricDefinition PhysicalNeuronCoreUtilization { get; }
 
-    public static readonly MetricDefinition DeviceLatencyP99 = Define(
-        MetricNames.DeviceLatencyP99, MetricUnit.Seconds, GroupTypeNames.ExecutionStats, MetricScope.Runtime,
-        "99th percentile on-device execution latency of the period (latency_stats.device_latency.p99).");
+    public static MetricDefinition NeuronRuntimeHostMemoryUsed { get; }
 
-    public static readonly MetricDefinition SystemVcpuUser = Define(
-        MetricNames.SystemVcpuUser, MetricUnit.Percent, GroupTypeNames.VcpuUsage, MetricScope.Instance,
-        "Average vCPU time in user code (average_usage.user).", maximum: 100);
+    public static MetricDefinition NeuronRuntimeDeviceMemoryUsed { get; }
 
-    public static readonly MetricDefinition SystemVcpuSystem = Define(
-        MetricNames.SystemVcpuSystem, MetricUnit.Percent, GroupTypeNames.VcpuUsage, MetricScope.Instance,
-        "Average vCPU time in kernel code (average_usage.system).", maximum: 100);
+    public static MetricDefinition NeuronCoreMemoryUsed { get; }
 
-    public static readonly MetricDefinition SystemVcpuIoWait = Define(
-        MetricNames.SystemVcpuIoWait, MetricUnit.Percent, GroupTypeNames.VcpuUsage, MetricScope.Instance,
-        "Average vCPU time waiting for IO (average_usage.io_wait).", optIn: true, maximum: 100);
+    public static MetricDefinition NeuronRuntimeVcpuUser { get; }
 
-    public static readonly MetricDefinition SystemMemoryUsed = Define(
-        MetricNames.SystemMemoryUsed, MetricUnit.Bytes, GroupTypeNames.MemoryInfo, MetricScope.Instance,
-        "Host memory in use (memory_used_bytes).");
+    public static MetricDefinition NeuronRuntimeVcpuSystem { get; }
 
-    public static readonly MetricDefinition SystemMemoryTotal = Define(
-        MetricNames.SystemMemoryTotal, MetricUnit.Bytes, GroupTypeNames.MemoryInfo, MetricScope.Instance,
-        "Host memory size (memory_total_bytes); constant, so opt-in.", optIn: true);
+    public static MetricDefinition ExecutionsCompleted { get; }
 
-    public static readonly MetricDefinition SystemSwapUsed = Define(
-        MetricNames.SystemSwapUsed, MetricUnit.Bytes, GroupTypeNames.MemoryInfo, MetricScope.Instance,
-        "Swap in use (swap_used_bytes).");
+    public static MetricDefinition ExecutionErrors { get; }
 
-    public static readonly MetricDefinition SystemSwapTotal = Define(
-        MetricNames.SystemSwapTotal, MetricUnit.Bytes, GroupTypeNames.MemoryInfo, MetricScope.Instance,
-        "Swap size (swap_total_bytes); constant, so opt-in.", optIn: true);
+    public static MetricDefinition ExecutionsTimedOut { get; }
 
-    public static readonly MetricDefinition NeuronDeviceEccCorrected = Define(
-        MetricNames.NeuronDeviceEccCorrected, MetricUnit.Count, GroupTypeNames.HardwareCounters, MetricScope.NeuronDevice,
-        "Corrected ECC events in the period, device memory plus SRAM (mem_ecc_corrected + sram_ecc_corrected); use Sum.");
+    public static MetricDefinition ExecutionsCompletedWithError { get; }
 
-    public static readonly MetricDefinition NeuronDeviceEccUncorrected = Define(
-        MetricNames.NeuronDeviceEccUncorrected, MetricUnit.Count, GroupTypeNames.HardwareCounters, MetricScope.NeuronDevice,
-        "Uncorrected ECC events in the period (mem_ecc_uncorrected + sram_ecc_uncorrected); use Sum.");
+    public static MetricDefinition ExecutionsCompletedWithNumericalError { get; }
+
+    public static MetricDefinition ExecutionsIncorrectInput { get; }
+
+    public static MetricDefinition ExecutionsFailedToQueue { get; }
+
+    public static MetricDefinition ExecutionErrorsByKind { get; }
+
+    /// <summary>Total latency per percentile, in the order of <c>p0 p1 p25 p50 p75 p99 p100</c>.</summary>
+    public static IReadOnlyList<MetricDefinition> ExecutionLatency { get; }
+
+    /// <summary>On-device latency per percentile, in the order of <c>p0 p1 p25 p50 p75 p99 p100</c>.</summary>
+    public static IReadOnlyList<MetricDefinition> DeviceLatency { get; }
+
+    public static MetricDefinition SystemVcpuUser { get; }
+
+    public static MetricDefinition SystemVcpuSystem { get; }
+
+    public static MetricDefinition SystemVcpuIoWait { get; }
+
+    public static MetricDefinition SystemMemoryUsed { get; }
+
+    public static MetricDefinition SystemMemoryTotal { get; }
+
+    public static MetricDefinition SystemSwapUsed { get; }
+
+    public static MetricDefinition SystemSwapTotal { get; }
+
+    public static MetricDefinition NeuronDeviceEccCorrected { get; }
+
+    public static MetricDefinition NeuronDeviceEccUncorrected { get; }
 
     /// <summary>Every definition, in id order.</summary>
-    public static readonly IReadOnlyList<MetricDefinition> All =
-    [
-        NeuronCoreUtilization, NeuronCoreUtilizationAverage, NeuronCoreFlops, NeuronCoreEffectiveFlops,
-        NeuronRuntimeHostMemoryUsed, NeuronRuntimeDeviceMemoryUsed, NeuronCoreMemoryUsed,
-        NeuronRuntimeVcpuUser, NeuronRuntimeVcpuSystem,
-        ExecutionsCompleted, ExecutionErrors, ExecutionsTimedOut, ExecutionLatencyP50, ExecutionLatencyP99, DeviceLatencyP50, DeviceLatencyP99,
-        SystemVcpuUser, SystemVcpuSystem, SystemVcpuIoWait,
-        SystemMemoryUsed, SystemMemoryTotal, SystemSwapUsed, SystemSwapTotal,
-        NeuronDeviceEccCorrected, NeuronDeviceEccUncorrected,
-    ];
+    public static IReadOnlyList<MetricDefinition> All { get; }
+
+    /// <summary>The latency_stats percentile fields, in the order of <see cref="ExecutionLatency"/> and <see cref="DeviceLatency"/>.</summary>
+    public static IReadOnlyList<string> LatencyPercentiles => Percentiles;
 
     /// <summary>The definitions of one group type (config name).</summary>
     public static IEnumerable<MetricDefinition> ForGroup(string groupType) =>
         All.Where(d => string.Equals(d.GroupType, GroupTypeNames.Canonical(groupType), StringComparison.Ordinal));
 
-    /// <summary>The catalog as a markdown table (README).</summary>
-    public static string ToMarkdownTable()
+    private static string PercentileWords(string percentile) => percentile switch
     {
-        var text = new StringBuilder();
-        text.AppendLine("| Metric | Unit | Group | One per | Default | Description |");
-        text.AppendLine("|---|---|---|---|---|---|");
-        foreach (var d in All)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| `{d.Name}` | {d.Unit} | `{d.GroupType}` | {Per(d.Scope)} | {(d.OptIn ? "opt-in" : "yes")} | {d.Description} |");
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>What one stream of <paramref name="scope"/> stands for, in words.</summary>
-    public static string Per(MetricScope scope) => scope switch
-    {
-        MetricScope.Instance => "instance",
-        MetricScope.Runtime => "runtime",
-        MetricScope.NeuronCore => "NeuronCore",
-        _ => "Neuron device",
+        "p0" => "Fastest",
+        "p1" => "1st percentile",
+        "p50" => "Median",
+        "p100" => "Slowest",
+        _ => percentile[1..] + "th percentile",
     };
-
-    private static MetricDefinition Define(string name, string unit, string group, MetricScope scope, string description, bool optIn = false, double maximum = double.MaxValue) =>
-        new(_nextId++, name, unit, group, scope, description, optIn, maximum);
 }

@@ -2,7 +2,8 @@ namespace NeuronMetrics.Mapping;
 
 /// <summary>
 /// One metric this tool can send: its name, unit, the neuron-monitor group it comes from, what one
-/// stream stands for, and whether it is sent by default or only when selected (<c>--metrics</c>).
+/// stream stands for, whether it is sent by default or only when selected (<c>--metrics</c>), and
+/// how the values of several runtimes of one report combine.
 /// </summary>
 /// <param name="Id">Index in <see cref="MetricCatalog.All"/>.</param>
 /// <param name="Maximum">Values above it are dropped as invalid (all values must be ≥ 0).</param>
@@ -14,4 +15,5 @@ public sealed record MetricDefinition(
     MetricScope Scope,
     string Description,
     bool OptIn = false,
-    double Maximum = double.MaxValue);
+    double Maximum = double.MaxValue,
+    AcrossRuntimes Merge = AcrossRuntimes.NotApplicable);

@@ -10,8 +10,9 @@ public sealed class MetricKey : IEquatable<MetricKey>
 {
     private readonly int _hash;
 
-    public MetricKey(string name, string unit, Dimension[] dimensions, string partition)
+    public MetricKey(string name, string unit, Dimension[] dimensions, string partition, AcrossRuntimes merge = AcrossRuntimes.NotApplicable)
     {
+        Merge = merge;
         Name = name;
         Unit = unit;
         Dimensions = dimensions;
@@ -36,6 +37,9 @@ public sealed class MetricKey : IEquatable<MetricKey>
     public IReadOnlyList<Dimension> Dimensions { get; }
 
     public string Partition { get; }
+
+    /// <summary>How values of several runtimes in one report combine (from the metric's definition; not part of the identity).</summary>
+    public AcrossRuntimes Merge { get; }
 
     public bool Equals(MetricKey? other)
     {

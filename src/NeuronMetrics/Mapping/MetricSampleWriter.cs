@@ -6,14 +6,16 @@ namespace NeuronMetrics.Mapping;
 /// <summary>
 /// Turns a value of a catalog metric into a sample: skips metrics that are not selected, drops (and
 /// counts) values that are non-finite, negative or above the metric's maximum, and builds the key —
-/// naming style and the scope's own dimension included. Keys are cached per base dimension array.
-/// Used by every mapper of a pipeline, on the reading thread only.
+/// naming style, Kubernetes placement and the scope's own dimensions included. Keys are cached per
+/// base dimension array. Used by every mapper of a pipeline, on the reading thread only.
 /// </summary>
 public sealed class MetricSampleWriter(MetricSelection selection, NamingStyle naming)
 {
     private const int MaxCachedKeys = 4096;
 
-    private readonly Dictionary<(int Id, Dimension[] Base, string Item), MetricKey> _keys = [];
+    private static readonly Dimension[] NoDimensions = [];
+
+    private readonly Dictionary<KeyParts, MetricKey> _keys = [];
 
     public MetricSelection Selection => selection;
 
@@ -22,24 +24,29 @@ public sealed class MetricSampleWriter(MetricSelection selection, NamingStyle na
     public bool IsEnabled(MetricDefinition definition) => selection.IsEnabled(definition);
 
     /// <summary>
-    /// Adds <paramref name="value"/> for <paramref name="item"/> (core or device index; "" for
-    /// runtime and instance metrics) when the metric is selected and the value is valid.
+    /// Adds <paramref name="value"/> for <paramref name="item"/> (core or device index, error kind;
+    /// "" for runtime and instance metrics) when the metric is selected and the value is valid.
     /// </summary>
-    public void Add(MetricDefinition definition, in MappingContext context, string item, double value, List<MetricSample> output)
+    public void Add(MetricDefinition definition, in MappingContext context, string item, double value, List<MetricSample> output) =>
+        Add(definition, context, item, "", value, output);
+
+    /// <summary>As <see cref="Add(MetricDefinition, in MappingContext, string, double, List{MetricSample})"/> for a physical core <paramref name="physical"/> of logical core <paramref name="core"/>.</summary>
+    public void Add(MetricDefinition definition, in MappingContext context, string core, string physical, double value, List<MetricSample> output)
     {
         if (!selection.IsEnabled(definition))
         {
             return;
         }
 
+        bool needsItem = definition.Scope is not (MetricScope.Instance or MetricScope.Runtime);
         if (!double.IsFinite(value) || value < 0 || value > definition.Maximum
-            || (item.Length == 0 && definition.Scope is MetricScope.NeuronCore or MetricScope.NeuronDevice))
+            || (needsItem && core.Length == 0) || (definition.Scope == MetricScope.PhysicalCore && physical.Length == 0))
         {
             context.Statistics.AddValuesDropped();
             return;
         }
 
-        output.Add(new MetricSample(KeyFor(definition, context, item), value, context.Timestamp));
+        output.Add(new MetricSample(KeyFor(definition, context, core, physical), value, context.Timestamp));
     }
 
     /// <summary>With the reader on a value: adds it when it is a valid number, otherwise skips it and counts a drop.</summary>
@@ -106,10 +113,16 @@ public sealed class MetricSampleWriter(MetricSelection selection, NamingStyle na
         }
     }
 
-    private MetricKey KeyFor(MetricDefinition definition, in MappingContext context, string item)
+    private MetricKey KeyFor(MetricDefinition definition, in MappingContext context, string item, string physical)
     {
-        var cacheKey = (definition.Id, context.BaseDimensions, item);
-        if (_keys.TryGetValue(cacheKey, out var key))
+        var placement = definition.Scope switch
+        {
+            MetricScope.NeuronCore or MetricScope.PhysicalCore => context.Placements?.ForCore(item) ?? NoDimensions,
+            MetricScope.NeuronDevice => context.Placements?.ForDevice(item) ?? NoDimensions,
+            _ => NoDimensions,
+        };
+        var parts = new KeyParts(definition.Id, context.BaseDimensions, placement, item, physical);
+        if (_keys.TryGetValue(parts, out var key))
         {
             return key;
         }
@@ -119,17 +132,23 @@ public sealed class MetricSampleWriter(MetricSelection selection, NamingStyle na
             _keys.Clear(); // base arrays change with instance info and runtime tags; stay bounded
         }
 
-        key = definition.Scope switch
+        bool legacy = naming == NamingStyle.Legacy && definition.Scope is MetricScope.NeuronCore or MetricScope.PhysicalCore;
+        string name = legacy ? definition.Name + MetricNames.LegacyCoreSuffix + item : definition.Name;
+        Dimension[] own = definition.Scope switch
         {
-            MetricScope.NeuronCore when naming == NamingStyle.Legacy => new MetricKey(
-                definition.Name + MetricNames.LegacyCoreSuffix + item, definition.Unit, context.BaseDimensions, context.Partition),
-            MetricScope.NeuronCore => new MetricKey(
-                definition.Name, definition.Unit, [.. context.BaseDimensions, new Dimension(DimensionNames.NeuronCore, item)], context.Partition),
-            MetricScope.NeuronDevice => new MetricKey(
-                definition.Name, definition.Unit, [.. context.BaseDimensions, new Dimension(DimensionNames.NeuronDevice, item)], context.Partition),
-            _ => new MetricKey(definition.Name, definition.Unit, context.BaseDimensions, context.Partition),
+            MetricScope.NeuronCore => legacy ? [] : [new(DimensionNames.NeuronCore, item)],
+            MetricScope.PhysicalCore => legacy
+                ? [new(DimensionNames.PhysicalNeuronCore, physical)]
+                : [new(DimensionNames.NeuronCore, item), new(DimensionNames.PhysicalNeuronCore, physical)],
+            MetricScope.NeuronDevice => [new(DimensionNames.NeuronDevice, item)],
+            MetricScope.ErrorKind => [new(DimensionNames.ErrorKind, item)],
+            _ => [],
         };
-        _keys[cacheKey] = key;
+        var dimensions = placement.Length == 0 && own.Length == 0 ? context.BaseDimensions : [.. context.BaseDimensions, .. placement, .. own];
+        key = new MetricKey(name, definition.Unit, dimensions, context.Partition, definition.Merge);
+        _keys[parts] = key;
         return key;
     }
+
+    private readonly record struct KeyParts(int Id, Dimension[] Base, Dimension[] Placement, string Item, string Physical);
 }

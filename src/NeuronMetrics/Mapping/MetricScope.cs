@@ -14,4 +14,10 @@ public enum MetricScope
 
     /// <summary>One per Neuron device: adds the NeuronDevice dimension.</summary>
     NeuronDevice,
+
+    /// <summary>One per physical core behind a logical NeuronCore (trn2 <c>v3d</c>): NeuronCore plus PhysicalNeuronCore.</summary>
+    PhysicalCore,
+
+    /// <summary>One per runtime and kind of execution error: adds the ErrorKind dimension.</summary>
+    ErrorKind,
 }

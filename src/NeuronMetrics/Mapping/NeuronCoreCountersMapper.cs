@@ -5,14 +5,14 @@ namespace NeuronMetrics.Mapping;
 
 /// <summary>
 /// <c>neuroncore_counters</c> → per core in <c>neuroncores_in_use</c>: <c>NeuronCoreUtilization</c>
-/// (Percent) and, when selected, <c>NeuronCoreFlops</c> / <c>NeuronCoreEffectiveFlops</c>. Other
-/// per-core fields and sub-core objects are skipped. With the instance average selected, the mean
-/// utilization over every core of the report (all runtimes) is added once per report.
+/// (Percent) and, when selected, <c>NeuronCoreFlops</c> / <c>NeuronCoreEffectiveFlops</c> and the
+/// utilization of each physical core of trn2's <c>v3d</c>. Other per-core fields are skipped. With
+/// the instance average selected, the mean over the report's cores of each core's utilization —
+/// the max over the runtimes that list it, as for the per-core metric — is added once per report.
 /// </summary>
 public sealed class NeuronCoreCountersMapper(MetricSampleWriter writer) : IGroupMapper
 {
-    private double _utilizationSum;
-    private int _utilizationCount;
+    private readonly CoreMaxima _cores = new();
 
     public string GroupType => GroupTypeNames.NeuronCoreCounters;
 
@@ -37,20 +37,17 @@ public sealed class NeuronCoreCountersMapper(MetricSampleWriter writer) : IGroup
 
     public void EndReport(in MappingContext context, List<MetricSample> output)
     {
-        if (_utilizationCount > 0)
+        if (_cores.TryTakeMean(out double mean))
         {
-            writer.Add(MetricCatalog.NeuronCoreUtilizationAverage, context.ForInstance(), "", _utilizationSum / _utilizationCount, output);
+            writer.Add(MetricCatalog.NeuronCoreUtilizationAverage, context.ForInstance(), "", mean, output);
         }
-
-        _utilizationSum = 0;
-        _utilizationCount = 0;
     }
 
     private void ReadCores(ref Utf8JsonReader reader, in MappingContext context, List<MetricSample> output)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string core = JsonNumberReader.IndexKey(ref reader);
+            string core = JsonNumberReader.IndexKey(ref reader, out int index);
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
@@ -63,7 +60,7 @@ public sealed class NeuronCoreCountersMapper(MetricSampleWriter writer) : IGroup
                 if (reader.ValueTextEquals("neuroncore_utilization"u8))
                 {
                     reader.Read();
-                    ReadUtilization(ref reader, context, core, output);
+                    ReadUtilization(ref reader, context, core, index, output);
                 }
                 else if (reader.ValueTextEquals("flops"u8))
                 {
@@ -75,6 +72,11 @@ public sealed class NeuronCoreCountersMapper(MetricSampleWriter writer) : IGroup
                     reader.Read();
                     writer.AddFrom(MetricCatalog.NeuronCoreEffectiveFlops, ref reader, context, core, output);
                 }
+                else if (reader.ValueTextEquals("v3d"u8) && writer.IsEnabled(MetricCatalog.PhysicalNeuronCoreUtilization))
+                {
+                    reader.Read();
+                    ReadPhysicalCores(ref reader, context, core, output);
+                }
                 else
                 {
                     reader.Read();
@@ -84,10 +86,11 @@ public sealed class NeuronCoreCountersMapper(MetricSampleWriter writer) : IGroup
         }
     }
 
-    private void ReadUtilization(ref Utf8JsonReader reader, in MappingContext context, string core, List<MetricSample> output)
+    private void ReadUtilization(ref Utf8JsonReader reader, in MappingContext context, string core, int index, List<MetricSample> output)
     {
         var definition = MetricCatalog.NeuronCoreUtilization;
-        if (!writer.IsEnabled(definition) && !writer.IsEnabled(MetricCatalog.NeuronCoreUtilizationAverage))
+        bool average = writer.IsEnabled(MetricCatalog.NeuronCoreUtilizationAverage);
+        if (!writer.IsEnabled(definition) && !average)
         {
             reader.Skip();
             return;
@@ -99,8 +102,51 @@ public sealed class NeuronCoreCountersMapper(MetricSampleWriter writer) : IGroup
             return;
         }
 
-        _utilizationSum += value;
-        _utilizationCount++;
+        if (average)
+        {
+            _cores.Add(index, value);
+        }
+
         writer.Add(definition, context, core, value, output);
+    }
+
+    /// <summary><c>v3d: { "nc_v3.0": { "neuroncore_utilization": … }, "nc_v3.1": … }</c>: one sample per physical core (the N of nc_v3.N).</summary>
+    private void ReadPhysicalCores(ref Utf8JsonReader reader, in MappingContext context, string core, List<MetricSample> output)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueSpan;
+            string physical = reader.ValueIsEscaped ? "" : IndexNames.Parse(name[(name.LastIndexOf((byte)'.') + 1)..], out _);
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isUtilization = reader.ValueTextEquals("neuroncore_utilization"u8);
+                reader.Read();
+                if (isUtilization && JsonNumberReader.TryRead(ref reader, out double value))
+                {
+                    writer.Add(MetricCatalog.PhysicalNeuronCoreUtilization, context, core, physical, value, output);
+                }
+                else if (isUtilization)
+                {
+                    context.Statistics.AddValuesDropped();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
     }
 }

@@ -2,18 +2,13 @@ using NeuronMetrics.Aggregation;
 using NeuronMetrics.Batching;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Dispatch;
-using NeuronMetrics.Filtering;
-using NeuronMetrics.Mapping;
-using NeuronMetrics.Reports;
 using NeuronMetrics.Sinks;
 
 namespace NeuronMetrics.Pipeline;
 
-/// <summary>The stages a pipeline runs, wired by the caller (the CLI, or a test).</summary>
+/// <summary>The stages a pipeline runs, wired by the caller (the CLI, or a test). <see cref="Reader"/> adds to <see cref="Aggregator"/>.</summary>
 public sealed record PipelineStages(
-    NeuronReportParser Parser,
-    ReportFilter Filter,
-    ReportMapper Mapper,
+    ReportProcessor Reader,
     MetricAggregator Aggregator,
     PutMetricDataBatcher Batcher,
     BoundedBatchQueue Queue,

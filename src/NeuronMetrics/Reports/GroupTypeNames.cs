@@ -26,7 +26,8 @@ public static class GroupTypeNames
     /// <summary>The name a config uses for a group: older reports' <c>inference_stats</c> is <c>execution_stats</c>.</summary>
     public static string Canonical(string type) => type == InferenceStats ? ExecutionStats : type;
 
-    internal static string Intern(ref Utf8JsonReader reader)
+    /// <summary>The group name the reader is on, interned when known; null when it is not valid text.</summary>
+    internal static string? Intern(ref Utf8JsonReader reader)
     {
         foreach (var name in Known)
         {
@@ -36,6 +37,6 @@ public static class GroupTypeNames
             }
         }
 
-        return reader.GetString()!;
+        return JsonStringReader.Read(ref reader, out _);
     }
 }

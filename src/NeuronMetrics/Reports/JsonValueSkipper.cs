@@ -3,8 +3,8 @@ using NeuronMetrics.Input;
 namespace NeuronMetrics.Reports;
 
 /// <summary>
-/// Finds where an object or array ends by its structure alone (brackets outside strings), 64 bytes
-/// at a time where possible, without validating what is inside. Used for groups nothing reads.
+/// Finds where an object or array ends by its structure alone (brackets outside strings), with the
+/// framer's scanner, without validating what is inside. Used for groups nothing reads.
 /// </summary>
 internal static class JsonValueSkipper
 {
@@ -15,52 +15,19 @@ internal static class JsonValueSkipper
     /// </summary>
     public static int FindEnd(ReadOnlySpan<byte> json, int start)
     {
-        int depth = 1;
-        bool inString = false;
-        int i = start + 1;
-        while (i < json.Length)
+        var scanner = new JsonStructureScanner { Depth = 1 };
+        int position = start + 1;
+        while (true)
         {
-            if (json.Length - i >= JsonBlockScanner.BlockBytes
-                && JsonBlockScanner.TrySkipBlock(json.Slice(i, JsonBlockScanner.BlockBytes), ref depth, ref inString))
+            switch (scanner.Scan(json, ref position, final: true))
             {
-                i += JsonBlockScanner.BlockBytes;
-                continue;
-            }
-
-            int limit = Math.Min(json.Length, i + JsonBlockScanner.BlockBytes);
-            for (; i < limit; i++)
-            {
-                byte b = json[i];
-                if (inString)
-                {
-                    if (b == (byte)'\\')
-                    {
-                        i++;
-                    }
-                    else if (b == (byte)'"')
-                    {
-                        inString = false;
-                    }
-                    else if (b == (byte)'\n')
-                    {
-                        return -1;
-                    }
-                }
-                else if (b == (byte)'"')
-                {
-                    inString = true;
-                }
-                else if (b is (byte)'{' or (byte)'[')
-                {
-                    depth++;
-                }
-                else if (b is (byte)'}' or (byte)']' && --depth == 0)
-                {
-                    return i + 1;
-                }
+                case ScanStop.End:
+                    return position;
+                case ScanStop.Newline when !scanner.NewlineInString:
+                    continue;
+                default:
+                    return -1;
             }
         }
-
-        return -1;
     }
 }

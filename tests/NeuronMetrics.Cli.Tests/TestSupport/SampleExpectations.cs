@@ -4,9 +4,11 @@ namespace NeuronMetrics.Cli.Tests.TestSupport;
 
 /// <summary>
 /// What a sample file should produce, read straight from the file with System.Text.Json
-/// (independently of the code under test): every per-core <c>neuroncore_utilization</c> of every
-/// runtime without an error, per instance and core. Expects one report per line and a config that
-/// selects <c>neuroncore_counters</c> for every runtime, as the bundled samples and configs do.
+/// (independently of the code under test): per instance and core, one value per report — the max
+/// of the <c>neuroncore_utilization</c> of every runtime without an error that lists the core
+/// (every runtime lists every core, with 0 for the ones it does not use). Expects one report per
+/// line and a config that selects <c>neuroncore_counters</c> for every runtime, as the bundled
+/// samples and configs do.
 /// </summary>
 internal sealed class SampleExpectations
 {
@@ -39,6 +41,7 @@ internal sealed class SampleExpectations
                 continue;
             }
 
+            var reportMax = new Dictionary<CoreUtilization, double?>();
             foreach (var runtime in runtimes.EnumerateArray())
             {
                 if (runtime.GetProperty("error").GetString() is { Length: > 0 }
@@ -51,18 +54,27 @@ internal sealed class SampleExpectations
                 foreach (var core in counters.GetProperty("neuroncores_in_use").EnumerateObject())
                 {
                     var key = new CoreUtilization(instanceId, core.Name);
-                    if (!values.TryGetValue(key, out var list))
-                    {
-                        list = [];
-                        values[key] = list;
-                    }
-
+                    reportMax.TryAdd(key, null);
 
                     // Only a number is a utilization; anything else is dropped by neuron-cw (and counted).
                     if (core.Value.GetProperty("neuroncore_utilization") is { ValueKind: JsonValueKind.Number } utilization)
                     {
-                        list.Add(utilization.GetDouble());
+                        reportMax[key] = Math.Max(reportMax[key] ?? double.MinValue, utilization.GetDouble());
                     }
+                }
+            }
+
+            foreach (var (key, max) in reportMax)
+            {
+                if (!values.TryGetValue(key, out var list))
+                {
+                    list = [];
+                    values[key] = list;
+                }
+
+                if (max is { } value)
+                {
+                    list.Add(value);
                 }
             }
         }

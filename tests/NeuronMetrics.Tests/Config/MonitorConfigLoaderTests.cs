@@ -47,13 +47,104 @@ public sealed class MonitorConfigLoaderTests
         config.SelectorFor("training").Should().BeNull();
     }
 
-    [Fact]
-    public void Load_TagFilter_MatchesWholeTag()
+    [Theory]
+    [InlineData("my_app", "my_app_1", true)] // a search, as neuron-monitor's own filter: the report holds what it kept
+    [InlineData("^my_app", "my_app_1", true)]
+    [InlineData("^my_app$", "my_app_1", false)] // anchors work as usual
+    [InlineData("1", "11", true)]
+    [InlineData("^1$", "11", false)]
+    [InlineData("app", "other", false)]
+    [InlineData("", "anything", true)]
+    [InlineData("(?P<name>inf)erence", "inference-1", true)] // RE2's named group syntax
+    public void Load_TagFilter_MatchesAsASearch(string filter, string tag, bool matches)
     {
-        var config = Load("""{"neuron_runtimes":[{"tag_filter":"1","metrics":[{"type":"neuroncore_counters"}]}]}""");
+        var config = Load($$"""{"neuron_runtimes":[{"tag_filter":"{{filter}}","metrics":[{"type":"neuroncore_counters"}]}]}""");
 
-        config.SelectorFor("1").Should().NotBeNull();
-        config.SelectorFor("11").Should().BeNull();
+        (config.SelectorFor(tag) is not null).Should().Be(matches);
+    }
+
+    [Fact]
+    public void Load_InferenceStatsType_IsExecutionStats()
+    {
+        var config = MonitorConfigLoader.LoadFile(RepositoryFiles.Sample("monitor-inference-stats-era.conf"), _log);
+
+        config.Runtimes.Should().ContainSingle().Which.Groups.Should().Equal("neuroncore_counters", "execution_stats");
+        _log.Lines.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Load_AddressEntry_MatchesRuntimesWithThatAddress()
+    {
+        var config = Load("""
+            {"neuron_runtimes":[
+              {"address":"unix:/run/neuron.sock","metrics":[{"type":"memory_used"}]},
+              {"tag_filter":"^app$","metrics":[{"type":"neuroncore_counters"}]}]}
+            """);
+
+        config.SelectorFor("unix:/run/neuron.sock", "unix:/run/neuron.sock")!.Groups.Should().Equal("memory_used");
+        config.SelectorFor("other", "unix:/run/other.sock").Should().BeNull();
+        config.SelectorFor("app")!.Groups.Should().Equal("neuroncore_counters");
+        _log.Lines.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Load_EntryWithoutFilterBeforeOthers_WarnsThatItShadowsThem()
+    {
+        var config = Load("""
+            {"neuron_runtimes":[
+              {"tag_filter":"^a$","metrics":[{"type":"memory_used"}]},
+              {"metrics":[{"type":"neuroncore_counters"}]},
+              {"tag_filter":"b","metrics":[{"type":"execution_stats"}]},
+              {"address":"unix:/x","metrics":[{"type":"execution_stats"}]}]}
+            """);
+
+        config.SelectorFor("b")!.Groups.Should().Equal("neuroncore_counters");
+        _log.Messages.Should().Equal("test.conf: field 'neuron_runtimes[1]' has neither tag_filter nor address, so it takes every runtime and the 2 entries after it never apply");
+    }
+
+    [Fact]
+    public void Load_EntryWithoutFilterLast_IsNotWarned()
+    {
+        Load("""{"neuron_runtimes":[{"tag_filter":"a","metrics":[]},{"metrics":[]}]}""");
+
+        _log.Lines.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Load_ManyRuntimeEntries_RefusedBeforeAnyIsCompiled()
+    {
+        string entries = string.Join(",", Enumerable.Range(0, 20_000).Select(i => $$"""{"tag_filter":"app{{i}}(x|y)+z","metrics":[{"type":"neuroncore_counters"}]}"""));
+
+        Loading($$"""{"neuron_runtimes":[{{entries}}]}""").Should().Throw<ConfigException>().Which.Message
+            .Should().Be("test.conf: field 'neuron_runtimes' has 20000 entries; at most 256 are supported (one entry with a regex like \"a|b|c\" selects several tags)");
+    }
+
+    [Fact]
+    public void Load_MaximumEntries_EachWithALongFilter_Loads()
+    {
+        string filter = string.Concat(Enumerable.Repeat("(ab|cd)+", MonitorConfigLoader.MaxTagFilterLength / 8));
+        string entries = string.Join(",", Enumerable.Range(0, MonitorConfigLoader.MaxRuntimeEntries).Select(_ => $$"""{"tag_filter":"{{filter}}","metrics":[]}"""));
+
+        Load($$"""{"neuron_runtimes":[{{entries}}]}""").Runtimes.Should().HaveCount(MonitorConfigLoader.MaxRuntimeEntries);
+    }
+
+    [Fact]
+    public void Load_OverlongTagFilter_Refused()
+    {
+        string filter = new('a', MonitorConfigLoader.MaxTagFilterLength + 1);
+
+        Loading($$"""{"neuron_runtimes":[{"tag_filter":"{{filter}}"}]}""").Should().Throw<ConfigException>().Which.Message
+            .Should().Be("test.conf: field 'neuron_runtimes[0].tag_filter' is 1025 characters long; at most 1024 are supported");
+    }
+
+    [Fact]
+    public void Load_InvalidUtf8InAString_IsAConfigError()
+    {
+        byte[] json = [.. "{\"neuron_runtimes\":[{\"tag_filter\":\""u8, 0xFF, 0xFE, .. "\"}]}"u8];
+
+        var act = () => MonitorConfigLoader.Load(json, "test.conf", _log);
+
+        act.Should().Throw<ConfigException>().Which.Message.Should().StartWith("test.conf");
     }
 
     [Fact]

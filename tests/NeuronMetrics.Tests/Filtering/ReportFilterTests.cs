@@ -22,7 +22,7 @@ public sealed class ReportFilterTests
     }
 
     private ReportFilter CreateFilter(string configJson) =>
-        new(MonitorConfigLoader.Load(configJson, "t.conf", _log), new RepeatThrottle(_log, _clock, TimeSpan.FromMinutes(5)));
+        new(MonitorConfigLoader.Load(configJson, "t.conf", _log), new RepeatThrottle(_log, _clock, TimeSpan.FromMinutes(5)), _log);
 
     private const string TwoRuntimes = """
         {"neuron_runtime_data":[
@@ -99,8 +99,85 @@ public sealed class ReportFilterTests
     [Fact]
     public void Select_DefaultConfig_TakesNeuronCoreCountersOfEveryRuntime()
     {
-        var filter = new ReportFilter(MonitorConfig.Default, new RepeatThrottle(_log, _clock, TimeSpan.FromMinutes(5)));
+        var filter = new ReportFilter(MonitorConfig.Default, new RepeatThrottle(_log, _clock, TimeSpan.FromMinutes(5)), _log);
 
         Select("", TwoRuntimes, filter).Should().Equal(("neuroncore_counters", "inference-a"), ("neuroncore_counters", "training"));
+    }
+
+    [Fact]
+    public void Select_TagNoEntryMatches_WarnedOncePerTagNamingTheFilters()
+    {
+        const string config = """{"neuron_runtimes":[{"tag_filter":"^inference","metrics":[{"type":"neuroncore_counters"}]},{"address":"unix:/run/neuron.sock","metrics":[]}]}""";
+        var filter = CreateFilter(config);
+
+        for (int i = 0; i < 3; i++)
+        {
+            Select(config, TwoRuntimes, filter).Should().Equal(("neuroncore_counters", "inference-a"));
+        }
+
+        _log.Lines.Where(l => l.Level == LogLevel.Warning).Select(l => l.Message).Should().Equal(
+            "runtime tag 'training' matches no neuron_runtimes entry of the config (tag_filter \"^inference\" (neuron_runtimes[0]), address \"unix:/run/neuron.sock\" (neuron_runtimes[1])): its metrics are not sent (tag_filter is a regex searched in the tag)");
+        filter.UnmatchedTags.Should().Equal("training");
+    }
+
+    [Fact]
+    public void Select_AddressEntry_TakesTheNeuronRtdRuntime()
+    {
+        const string config = """{"neuron_runtimes":[{"address":"unix:/run/neuron.sock","metrics":[{"type":"neuroncore_counters"}]}]}""";
+        const string report = """
+            {"neuron_runtime_data":[
+              {"pid":0,"address":"unix:/run/neuron.sock","neuron_runtime_tag":"unix:/run/neuron.sock","report":{"neuroncore_counters":{}}},
+              {"pid":9,"neuron_runtime_tag":"app","report":{"neuroncore_counters":{}}}]}
+            """;
+
+        Select(config, report).Should().Equal(("neuroncore_counters", "unix:/run/neuron.sock"));
+    }
+
+    [Fact]
+    public void Select_Outcome_CountsRuntimesAndGroups()
+    {
+        const string config = """{"neuron_runtimes":[{"tag_filter":"inference","metrics":[{"type":"neuroncore_counters"}]}],"system_metrics":[{"type":"memory_info"}]}""";
+        var filter = CreateFilter(config);
+        var report = new NeuronReport();
+        new NeuronReportParser().Parse(Encoding.UTF8.GetBytes(TwoRuntimes), report);
+
+        filter.Select(report, []).Should().Be(new FilterOutcome(RuntimesSeen: 2, RuntimesMatched: 1, RuntimesKept: 1, GroupsSelected: 2));
+    }
+
+    [Fact]
+    public void Select_DebugLogging_SaysWhyEachRuntimeAndGroupIsLeftOutRateLimited()
+    {
+        const string config = """{"neuron_runtimes":[{"tag_filter":"inference","metrics":[{"type":"neuroncore_counters"}]}],"system_metrics":[{"type":"memory_info"}]}""";
+        var filter = CreateFilter(config);
+
+        for (int i = 0; i < 5; i++)
+        {
+            Select(config, TwoRuntimes, filter);
+        }
+
+        _log.Lines.Where(l => l.Level == LogLevel.Debug).Select(l => l.Message).Should().BeEquivalentTo(
+            "runtime 'training' left out: no neuron_runtimes entry matches it (tag_filter \"inference\" (neuron_runtimes[0]))",
+            "runtime 'inference-a' group 'memory_used' left out: not enabled by neuron_runtimes[0]",
+            "system group 'vcpu_usage' left out: not in system_metrics");
+    }
+
+    [Fact]
+    public void Select_DebugOff_NoDebugLine()
+    {
+        var log = new LevelLog(LogLevel.Info);
+        var filter = new ReportFilter(MonitorConfigLoader.Load("""{"neuron_runtimes":[{"tag_filter":"inference","metrics":[]}]}""", "t.conf", log), new RepeatThrottle(log, _clock, TimeSpan.FromMinutes(5)), log);
+
+        Select("", TwoRuntimes, filter);
+
+        log.Lines.Should().OnlyContain(l => l.Level != LogLevel.Debug);
+    }
+
+    private sealed class LevelLog(LogLevel minimum) : IDiagnosticLog
+    {
+        public List<(LogLevel Level, string Message)> Lines { get; } = [];
+
+        public bool IsEnabled(LogLevel level) => level >= minimum;
+
+        public void Write(LogLevel level, string message) => Lines.Add((level, message));
     }
 }

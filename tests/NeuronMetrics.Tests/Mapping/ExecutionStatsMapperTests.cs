@@ -31,6 +31,41 @@ public sealed class ExecutionStatsMapperTests
     }
 
     [Fact]
+    public void Map_OptInMetricsSelected_OutcomesErrorKindsAndEveryPercentile()
+    {
+        var harness = new MapperHarness(w => new ExecutionStatsMapper(w), MetricSelection.Create(["Executions*", "ExecutionErrorsByKind", "DeviceLatency*"], false));
+
+        var samples = harness.Map("""
+            {"error_summary":{"generic":1,"numerical":2,"transient":0,"model":0,"runtime":3,"hardware":0,"future_kind":4,"Bad Kind":1},
+             "execution_summary":{"completed":300,"completed_with_err":5,"completed_with_num_err":6,"timed_out":4,"incorrect_input":7,"failed_to_queue":8},
+             "latency_stats":{"total_latency":null,"device_latency":{"p0":0.009,"p1":0.01,"p25":0.011,"p50":0.012,"p75":0.013,"p99":0.014,"p100":0.015}}}
+            """);
+
+        MapperHarness.Describe(samples).Should().Equal(
+            "ExecutionErrorsByKind[InstanceId=i-1,ErrorKind=generic] Count = 1",
+            "ExecutionErrorsByKind[InstanceId=i-1,ErrorKind=numerical] Count = 2",
+            "ExecutionErrorsByKind[InstanceId=i-1,ErrorKind=transient] Count = 0",
+            "ExecutionErrorsByKind[InstanceId=i-1,ErrorKind=model] Count = 0",
+            "ExecutionErrorsByKind[InstanceId=i-1,ErrorKind=runtime] Count = 3",
+            "ExecutionErrorsByKind[InstanceId=i-1,ErrorKind=hardware] Count = 0",
+            "ExecutionErrorsByKind[InstanceId=i-1,ErrorKind=future_kind] Count = 4",
+            "ExecutionsCompleted[InstanceId=i-1] Count = 300",
+            "ExecutionsCompletedWithError[InstanceId=i-1] Count = 5",
+            "ExecutionsCompletedWithNumericalError[InstanceId=i-1] Count = 6",
+            "ExecutionsTimedOut[InstanceId=i-1] Count = 4",
+            "ExecutionsIncorrectInput[InstanceId=i-1] Count = 7",
+            "ExecutionsFailedToQueue[InstanceId=i-1] Count = 8",
+            "DeviceLatencyP0[InstanceId=i-1] Seconds = 0.009",
+            "DeviceLatencyP1[InstanceId=i-1] Seconds = 0.01",
+            "DeviceLatencyP25[InstanceId=i-1] Seconds = 0.011",
+            "DeviceLatencyP50[InstanceId=i-1] Seconds = 0.012",
+            "DeviceLatencyP75[InstanceId=i-1] Seconds = 0.013",
+            "DeviceLatencyP99[InstanceId=i-1] Seconds = 0.014",
+            "DeviceLatencyP100[InstanceId=i-1] Seconds = 0.015");
+        harness.Statistics.ValuesDropped.Should().Be(1, "an error kind that is not a plain name is not a dimension value");
+    }
+
+    [Fact]
     public void Map_OlderInferenceStats_SameMetrics()
     {
         var samples = _harness.Map(

@@ -92,6 +92,55 @@ public sealed class NeuronCoreCountersMapperTests
     }
 
     [Fact]
+    public void EndReport_RuntimesListingTheSameCores_MeanOfEachCoresMax()
+    {
+        var harness = new MapperHarness(w => new NeuronCoreCountersMapper(w), MetricSelection.Create(null, instanceAverage: true));
+        harness.Map("""{"neuroncores_in_use":{"0":{"neuroncore_utilization":80},"1":{"neuroncore_utilization":0},"2":{"neuroncore_utilization":0},"3":{"neuroncore_utilization":0}}}""");
+        harness.Map("""{"neuroncores_in_use":{"0":{"neuroncore_utilization":0},"1":{"neuroncore_utilization":40},"2":{"neuroncore_utilization":0},"3":{"neuroncore_utilization":0}}}""");
+        var end = new List<MetricSample>();
+
+        harness.Mapper.EndReport(harness.Context, end);
+
+        MapperHarness.Describe(end).Should().ContainSingle().Which.Should().Be("NeuronCoreUtilizationAverage[InstanceId=i-1] Percent = 30", "(80 + 40 + 0 + 0) / 4 cores, not / 8 values");
+    }
+
+    [Fact]
+    public void Map_Trn2V3d_OnePhysicalCoreUtilizationEach()
+    {
+        var harness = new MapperHarness(w => new NeuronCoreCountersMapper(w), MetricSelection.Create(["PhysicalNeuronCoreUtilization"], false));
+
+        var samples = harness.Map("""
+            {"neuroncores_in_use":{
+              "0":{"neuroncore_utilization":50,"v3d":{"nc_v3.0":{"neuroncore_utilization":60,"flops":1},"nc_v3.1":{"neuroncore_utilization":40}}},
+              "1":{"neuroncore_utilization":0,"v3d":{"nc_v3.2":{"neuroncore_utilization":0},"nc_v3":{"neuroncore_utilization":1},"nc_v3.3":{"neuroncore_utilization":"x"}}}}}
+            """);
+
+        MapperHarness.Describe(samples).Should().Equal(
+            "PhysicalNeuronCoreUtilization[InstanceId=i-1,NeuronCore=0,PhysicalNeuronCore=0] Percent = 60",
+            "PhysicalNeuronCoreUtilization[InstanceId=i-1,NeuronCore=0,PhysicalNeuronCore=1] Percent = 40",
+            "PhysicalNeuronCoreUtilization[InstanceId=i-1,NeuronCore=1,PhysicalNeuronCore=2] Percent = 0");
+        harness.Statistics.ValuesDropped.Should().Be(2, "a physical core without an index, and a string");
+    }
+
+    [Fact]
+    public void Map_V3dNotSelected_IsSkipped()
+    {
+        var samples = Map("""{"neuroncores_in_use":{"0":{"v3d":{"nc_v3.0":{"neuroncore_utilization":60}},"neuroncore_utilization":50}}}""");
+
+        MapperHarness.Describe(samples).Should().Equal("NeuronCoreUtilization[InstanceId=i-1,NeuronCore=0] Percent = 50");
+    }
+
+    [Fact]
+    public void Map_V3dLegacyNaming_CoreInTheNamePhysicalCoreAsDimension()
+    {
+        var harness = new MapperHarness(w => new NeuronCoreCountersMapper(w), MetricSelection.Create(["PhysicalNeuronCoreUtilization"], false), NamingStyle.Legacy);
+
+        var samples = harness.Map("""{"neuroncores_in_use":{"3":{"v3d":{"nc_v3.7":{"neuroncore_utilization":12}}}}}""");
+
+        MapperHarness.Describe(samples).Should().Equal("PhysicalNeuronCoreUtilizationNC3[InstanceId=i-1,PhysicalNeuronCore=7] Percent = 12");
+    }
+
+    [Fact]
     public void EndReport_AverageNotSelected_SendsNothing()
     {
         Map("""{"neuroncores_in_use":{"0":{"neuroncore_utilization":10}}}""");

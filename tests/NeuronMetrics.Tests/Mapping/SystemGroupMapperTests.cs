@@ -7,7 +7,7 @@ public sealed class SystemGroupMapperTests
     [Fact]
     public void VcpuUsage_AverageUsage_UserAndSystem()
     {
-        var harness = new MapperHarness(w => new VcpuUsageMapper(w));
+        var harness = new MapperHarness(w => FieldTableMapper.VcpuUsage(w));
 
         // From inf1.xlarge-all-groups.jsonl, line 1 (usage_data shortened).
         var samples = harness.Map("""
@@ -23,7 +23,7 @@ public sealed class SystemGroupMapperTests
     [Fact]
     public void VcpuUsage_IoWaitSelected_AndOutOfRangeDropped()
     {
-        var harness = new MapperHarness(w => new VcpuUsageMapper(w), MetricSelection.Create(["SystemVcpu*"], false));
+        var harness = new MapperHarness(w => FieldTableMapper.VcpuUsage(w), MetricSelection.Create(["SystemVcpu*"], false));
 
         var samples = harness.Map("""{"average_usage":{"user":101,"system":5,"io_wait":0.1}}""");
 
@@ -38,8 +38,8 @@ public sealed class SystemGroupMapperTests
     {
         const string Group = """{"period":5.0,"memory_total_bytes":8025300992,"memory_used_bytes":7254392832,"swap_total_bytes":0,"swap_used_bytes":0,"error":""}""";
 
-        var byDefault = new MapperHarness(w => new MemoryInfoMapper(w)).Map(Group);
-        var all = new MapperHarness(w => new MemoryInfoMapper(w), MetricSelection.Create(["System*Memory*", "SystemSwap*"], false)).Map(Group);
+        var byDefault = new MapperHarness(w => FieldTableMapper.MemoryInfo(w)).Map(Group);
+        var all = new MapperHarness(w => FieldTableMapper.MemoryInfo(w), MetricSelection.Create(["System*Memory*", "SystemSwap*"], false)).Map(Group);
 
         MapperHarness.Describe(byDefault).Should().Equal(
             "SystemMemoryUsed[InstanceId=i-1] Bytes = 7254392832",
@@ -54,7 +54,7 @@ public sealed class SystemGroupMapperTests
     [Fact]
     public void MemoryInfo_WrongType_Dropped()
     {
-        var harness = new MapperHarness(w => new MemoryInfoMapper(w));
+        var harness = new MapperHarness(w => FieldTableMapper.MemoryInfo(w));
 
         harness.Map("""{"memory_used_bytes":{"v":1},"swap_used_bytes":3}""").Should().ContainSingle().Which.Value.Should().Be(3);
         harness.Statistics.ValuesDropped.Should().Be(1);

@@ -103,7 +103,7 @@ public sealed class MetricGroupPipelineTests
 
         datums.Where(d => d.MetricName == "ExecutionsCompleted").Select(d => string.Join(",", d.Dimensions.Select(x => x.Name + "=" + x.Value)))
             .Should().Equal("InstanceType=inf1.xlarge,Team=ml,RuntimeTag=77", "InstanceType=inf1.xlarge,Team=ml,RuntimeTag=serving");
-        runner.Log.Messages.Should().ContainSingle().Which.Should().StartWith("runtime tag '77' looks like a pid");
+        runner.Log.Messages.Should().ContainSingle().Which.Should().StartWith("runtime tag '77' is a pid:");
     }
 
     [Fact]
@@ -132,14 +132,15 @@ public sealed class MetricGroupPipelineTests
     [Fact]
     public async Task MetricsSelection_OnlySelectedMetricsOfEnabledGroups()
     {
-        var runner = new PipelineRunner { Selection = MetricSelection.Create(["Execution*", "SystemMemory*"], false) };
+        var runner = new PipelineRunner { Selection = MetricSelection.Create(["ExecutionLatency*", "SystemMemory*"], false) };
         using var input = File.OpenRead(RepositoryFiles.Sample("inf1.xlarge-all-groups.jsonl"));
         var sink = new InMemorySink();
 
         await runner.RunAsync(input, sink, AllGroups);
 
         sink.Batches.SelectMany(b => b.Data).Select(d => d.MetricName).Should().BeEquivalentTo(
-            "ExecutionsCompleted", "ExecutionErrors", "ExecutionsTimedOut", "ExecutionLatencyP50", "ExecutionLatencyP99", "SystemMemoryUsed", "SystemMemoryTotal");
+            "ExecutionLatencyP0", "ExecutionLatencyP1", "ExecutionLatencyP25", "ExecutionLatencyP50", "ExecutionLatencyP75", "ExecutionLatencyP99", "ExecutionLatencyP100",
+            "SystemMemoryUsed", "SystemMemoryTotal");
     }
 
     [Fact]

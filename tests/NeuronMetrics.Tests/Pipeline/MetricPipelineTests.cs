@@ -129,7 +129,7 @@ public sealed class MetricPipelineTests
     public async Task RunAsync_InvalidJsonOnlyAMapperReads_RejectedLikeAParseFailure()
     {
         // The parser leaves a selected group's nested values to its mapper; invalid JSON there must
-        // still cost the whole report, with the message and line a validating parse gives.
+        // still cost the whole report, on the line a validating parse gives, without reading the document again.
         string good = File.ReadLines(RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl")).First();
         string bad = "{\n\"neuron_runtime_data\":[{\"neuron_runtime_tag\":\"x\",\"report\":{\"neuroncore_counters\":{\"neuroncores_in_use\":{\n"
             + "\"0\":{\"neuroncore_utilization\":12.5},\n\"1\":{\"neuroncore_utilization\":tru}}}}}]}";
@@ -140,10 +140,62 @@ public sealed class MetricPipelineTests
         var sink = new InMemorySink();
         await runner.RunAsync(Input(good + "\n" + bad + "\n" + good + "\n"), sink);
 
-        runner.Log.Messages.Should().ContainSingle().Which.Should().Be($"line {2 + expected.LineOffset}: {expected.Error}; skipped");
+        runner.Log.Messages.Should().ContainSingle().Which.Should().StartWith($"line {2 + expected.LineOffset}: invalid JSON: 'tru").And.EndWith("; skipped");
         expected.LineOffset.Should().Be(3, "'tru' is on the fourth line of the document");
         runner.Statistics.ReportsRead.Should().Be(2);
         runner.Statistics.DocumentsRejected.Should().Be(1);
         sink.Batches.SelectMany(b => b.Data).Should().OnlyContain(d => d.Counts!.Sum() == 2, "nothing of the bad report is aggregated");
+    }
+
+    [Fact]
+    public async Task RunAsync_ReadingThrows_WhatWasReadIsStillFlushedAndDelivered()
+    {
+        string good = File.ReadLines(RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl")).First() + "\n";
+        var runner = new PipelineRunner();
+        var sink = new InMemorySink();
+
+        var run = () => runner.RunAsync(new FailingStream(Encoding.UTF8.GetBytes(good)), sink);
+
+        await run.Should().ThrowAsync<IOException>().WithMessage("disk gone");
+        sink.Batches.SelectMany(b => b.Data).Should().HaveCount(4, "the report read before the failure is sent");
+        runner.Statistics.ReportsRead.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task RunAsync_2020BetaReports_OneWarningEachCountedAsRejected()
+    {
+        const string beta = """{"runtime_data":[{"runtime_index":0,"error":"","report":{"nc_counters":{"neuron_cores":{"0":{"neuroncore_utilization":42.01}}}}}],"instance_data":{"instance_id":"i-1"}}""";
+        var runner = new PipelineRunner();
+
+        await runner.RunAsync(Input(beta + "\n" + beta + "\n" + beta + "\n"), new InMemorySink());
+
+        runner.Log.Messages.Should().ContainSingle().Which.Should().Be(
+            "line 1: neuron-monitor 2020 beta report (runtime_data, nc_counters): this pre-release format is not supported: update aws-neuron-tools (neuron-monitor); every such report is skipped and counted as rejected");
+        runner.Statistics.DocumentsRejected.Should().Be(3);
+    }
+
+    [Fact]
+    public async Task RunAsync_RefusedValue_WarnedWithItsLineAndTheRestKept()
+    {
+        string good = File.ReadLines(RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl")).First();
+        string bad = good.Replace("\"instance_type\":\"inf1.xlarge\"", "\"instance_type\":\"inf1\\u0000xlarge\"", StringComparison.Ordinal);
+        var runner = new PipelineRunner { Dimensions = new NeuronMetrics.Mapping.DimensionSettings { Selected = ["InstanceId", "InstanceType"] } };
+        var sink = new InMemorySink();
+
+        await runner.RunAsync(Input(good + "\n" + bad + "\n" + bad + "\n"), sink);
+
+        runner.Log.Messages.Should().ContainSingle().Which.Should().Be(
+            "line 2: instance_info.instance_type left out: it holds a control character (U+0000); the rest of the report is kept");
+        runner.Statistics.ReportsRead.Should().Be(3);
+        sink.Batches.SelectMany(b => b.Data).SelectMany(d => d.Dimensions).Should().OnlyContain(d => !d.Value.Contains('\0'));
+    }
+
+    /// <summary>Gives its bytes, then fails as a broken pipe or disk would.</summary>
+    private sealed class FailingStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => Position < Length ? base.Read(buffer, offset, count) : throw new IOException("disk gone");
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Position < Length ? base.ReadAsync(buffer, cancellationToken) : ValueTask.FromException<int>(new IOException("disk gone"));
     }
 }

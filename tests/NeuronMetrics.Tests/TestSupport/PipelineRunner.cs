@@ -25,6 +25,9 @@ internal sealed class PipelineRunner
 
     public MetricSelection Selection { get; init; } = MetricSelection.Default;
 
+    /// <summary><c>--metrics</c> as given, for the "nothing is sent" diagnosis.</summary>
+    public IReadOnlyList<string>? MetricPatterns { get; init; }
+
     public NamingStyle Naming { get; init; } = NamingStyle.Dimensional;
 
     public DimensionSettings Dimensions { get; init; } = DimensionSettings.Default;
@@ -46,12 +49,19 @@ internal sealed class PipelineRunner
     {
         var warnings = new RepeatThrottle(Log, Clock, TimeSpan.FromMinutes(5));
         var queue = new BoundedBatchQueue(100_000, 64L << 20, Statistics, warnings);
-        config ??= MonitorConfig.Default;
+        var aggregator = new MetricAggregator(TimeSpan.FromSeconds(60), mode, StorageResolution);
+        var settings = new ReadingSettings
+        {
+            Config = config ?? MonitorConfig.Default,
+            Selection = Selection,
+            MetricPatterns = MetricPatterns,
+            Naming = Naming,
+            Dimensions = Dimensions,
+            DiagnosisWindow = aggregator.Interval,
+        };
         var stages = new PipelineStages(
-            new NeuronReportParser(config.AllGroups),
-            new ReportFilter(config, warnings),
-            new ReportMapper(GroupMappers.All(new MetricSampleWriter(Selection, Naming)), new DimensionPolicy(Dimensions, Log), Statistics),
-            new MetricAggregator(TimeSpan.FromSeconds(60), mode, StorageResolution),
+            ReportProcessor.Create(settings, aggregator, Statistics, warnings, Log),
+            aggregator,
             new PutMetricDataBatcher("Neuron", new ApproximateSizer()),
             queue,
             sink,

@@ -2,9 +2,9 @@ using NeuronMetrics.Mapping;
 
 namespace NeuronMetrics.Tests.Mapping;
 
-public sealed class RuntimeVcpuUsageMapperTests
+public sealed class FieldTableMapperTests
 {
-    private readonly MapperHarness _harness = new(w => new RuntimeVcpuUsageMapper(w));
+    private readonly MapperHarness _harness = new(w => FieldTableMapper.RuntimeVcpuUsage(w));
 
     [Fact]
     public void Map_UserAndSystem_PercentPerRuntime()
