@@ -21,8 +21,11 @@ public sealed class ReportFilterTests
         return output.Select(s => (s.Group.Type, s.Runtime?.Tag)).ToList();
     }
 
-    private ReportFilter CreateFilter(string configJson) =>
-        new(MonitorConfigLoader.Load(configJson, "t.conf", _log), new RepeatThrottle(_log, _clock, TimeSpan.FromMinutes(5)), _log);
+    private ReportFilter CreateFilter(string configJson, ListLog? log = null)
+    {
+        log ??= _log;
+        return new(MonitorConfigLoader.Load(configJson, "t.conf", log), new RepeatThrottle(log, _clock, TimeSpan.FromMinutes(5)), log);
+    }
 
     private const string TwoRuntimes = """
         {"neuron_runtime_data":[
@@ -148,14 +151,15 @@ public sealed class ReportFilterTests
     public void Select_DebugLogging_SaysWhyEachRuntimeAndGroupIsLeftOutRateLimited()
     {
         const string config = """{"neuron_runtimes":[{"tag_filter":"inference","metrics":[{"type":"neuroncore_counters"}]}],"system_metrics":[{"type":"memory_info"}]}""";
-        var filter = CreateFilter(config);
+        var log = new ListLog(LogLevel.Debug);
+        var filter = CreateFilter(config, log);
 
         for (int i = 0; i < 5; i++)
         {
             Select(config, TwoRuntimes, filter);
         }
 
-        _log.Lines.Where(l => l.Level == LogLevel.Debug).Select(l => l.Message).Should().BeEquivalentTo(
+        log.Lines.Where(l => l.Level == LogLevel.Debug).Select(l => l.Message).Should().BeEquivalentTo(
             "runtime 'training' left out: no neuron_runtimes entry matches it (tag_filter \"inference\" (neuron_runtimes[0]))",
             "runtime 'inference-a' group 'memory_used' left out: not enabled by neuron_runtimes[0]",
             "system group 'vcpu_usage' left out: not in system_metrics");
