@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using NeuronMetrics.Cli.Tests.TestSupport;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests;
 

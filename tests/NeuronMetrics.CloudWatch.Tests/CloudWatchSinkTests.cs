@@ -6,7 +6,6 @@ using NeuronMetrics.CloudWatch.Retry;
 using NeuronMetrics.CloudWatch.Tests.Fakes;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Model;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.CloudWatch.Tests;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using NeuronMetrics.Cli.Tests.Operations;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Model;
 using NeuronMetrics.Sinks;

@@ -4,14 +4,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace NeuronMetrics.Tests;
+namespace NeuronMetrics.TestSupport;
 
 /// <summary>
 /// An HTTP/1.1 server on 127.0.0.1 (free port; raw sockets so a reply can reset the connection), one request per
 /// connection. Each request is answered by the next reply of a script (the last one repeats) or by a function of
 /// the request; every request is recorded with the status it was given.
 /// </summary>
-internal sealed class ScriptedHttpServer : IDisposable, IAsyncDisposable
+public sealed class ScriptedHttpServer : IDisposable, IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<RecordedRequest, ScriptedReply> _respond;

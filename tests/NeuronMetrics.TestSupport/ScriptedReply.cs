@@ -1,7 +1,7 @@
-namespace NeuronMetrics.Tests;
+namespace NeuronMetrics.TestSupport;
 
 /// <summary>How <see cref="ScriptedHttpServer"/> answers one request.</summary>
-internal sealed record ScriptedReply(
+public sealed record ScriptedReply(
     int Status, string Body, string ContentType = "text/xml", TimeSpan Delay = default, bool Reset = false, DateTimeOffset? Date = null)
 {
     /// <summary>Closes the connection with a TCP reset instead of answering.</summary>
