@@ -109,9 +109,10 @@ public sealed class ScriptedHttpServer : IDisposable, IAsyncDisposable
                     return;
                 }
 
-                var content = Encoding.UTF8.GetBytes(reply.Body);
+                var content = reply.RawBody ?? Encoding.UTF8.GetBytes(reply.Body);
                 var date = (reply.Date ?? DateTimeOffset.UtcNow).ToString("r", CultureInfo.InvariantCulture);
-                var head = $"HTTP/1.1 {reply.Status} X\r\nContent-Type: {reply.ContentType}\r\nContent-Length: {content.Length}\r\nDate: {date}\r\nx-amzn-RequestId: hdr-{reply.Status}\r\nConnection: close\r\n\r\n";
+                var extra = string.Concat((reply.Headers ?? new Dictionary<string, string>()).Select(h => $"{h.Key}: {h.Value}\r\n"));
+                var head = $"HTTP/1.1 {reply.Status} X\r\nContent-Type: {reply.ContentType}\r\nContent-Length: {content.Length}\r\nDate: {date}\r\nx-amzn-RequestId: hdr-{reply.Status}\r\n{extra}Connection: close\r\n\r\n";
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
                 await stream.WriteAsync(content);
                 await stream.FlushAsync();

@@ -83,6 +83,11 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
                 continue;
             }
 
+            if (stages.Instances is { } instances)
+            {
+                report.Instance = instances.Complete(report.Instance);
+            }
+
             selected.Clear();
             samples.Clear();
             stages.Filter.Select(report, selected);

@@ -4,6 +4,7 @@ using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Dispatch;
 using NeuronMetrics.Filtering;
 using NeuronMetrics.Mapping;
+using NeuronMetrics.Metadata;
 using NeuronMetrics.Reports;
 using NeuronMetrics.Sinks;
 
@@ -20,4 +21,8 @@ public sealed record PipelineStages(
     IMetricSink Sink,
     PipelineStatistics Statistics,
     IDiagnosticLog Log,
-    TimeProvider Clock);
+    TimeProvider Clock)
+{
+    /// <summary>Completes each report's instance identity before the filter (null: reports are taken as they are).</summary>
+    public InstanceInfoCompleter? Instances { get; init; }
+}
