@@ -63,7 +63,7 @@ internal static class CostCommand
         var statistics = new PipelineStatistics();
         // ClusterName/TaskFamily count as dimensions; their values do not change the price.
         var ecsTask = new EcsTaskInfo("cluster", "family");
-        var warnings = new RepeatThrottle(log, TimeProvider.System, TimeSpan.FromMinutes(5));
+        var warnings = new RepeatThrottle(log, TimeProvider.System, CliDefaults.WarningRepeatInterval);
         var ours = new CostProfiler(
             new Filtering.ReportFilter(config, warnings),
             PipelineFactory.CreateMapper(options, config, statistics, log, ecsTask),
@@ -80,7 +80,7 @@ internal static class CostCommand
         w.WriteLine("neuron-cw cost estimate (per month of 730 hours)");
         w.WriteLine($"  input:          {source}");
         w.WriteLine($"  report period:  {Format(period)} ({periodSource})");
-        w.WriteLine($"  this run:       flush interval {Format(options.FlushInterval)}, aggregation {options.Aggregation.ToString().ToLowerInvariant()}, naming {options.Naming.ToString().ToLowerInvariant()}, dimensions {string.Join(",", options.Dimensions)}");
+        w.WriteLine($"  this run:       flush interval {Format(options.FlushInterval)}, aggregation {OptionParsers.Name(options.Aggregation)}, naming {OptionParsers.Name(options.Naming)}, dimensions {string.Join(",", options.Dimensions)}");
         w.WriteLine();
         w.WriteLine($"Custom metrics per instance: {ours.MetricsPerInstance + ours.SharedMetrics}");
         foreach (string name in ours.MetricNames)
@@ -111,7 +111,5 @@ internal static class CostCommand
         CultureInfo.InvariantCulture,
         $"{label,-28}{e.Instances,10:N0}{e.Metrics,10:N0}{e.RequestsPerMonth,14:N0}{e.MetricsPrice,12:N2}{e.RequestsPrice,12:N2}{e.Total,12:N2}"));
 
-    private static string Format(TimeSpan span) => span.TotalSeconds >= 1 && span.TotalSeconds % 1 == 0
-        ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0}s")
-        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalMilliseconds:0}ms");
+    private static string Format(TimeSpan span) => OptionParsers.FormatDuration(span);
 }

@@ -15,9 +15,6 @@ namespace NeuronMetrics.Cli;
 /// <summary>Wires the stages for a run from the command line. The only place that knows both.</summary>
 internal static class PipelineFactory
 {
-    /// <summary>How often a repeated warning (runtime error, full buffer) is said again.</summary>
-    private static readonly TimeSpan WarningRepeatInterval = TimeSpan.FromMinutes(5);
-
     public static MetricPipeline Create(
         CliOptions options,
         MonitorConfig config,
@@ -27,9 +24,10 @@ internal static class PipelineFactory
         IDiagnosticLog log,
         TimeProvider clock,
         out BoundedBatchQueue queue,
-        EcsTaskInfo? ecsTask = null)
+        EcsTaskInfo? ecsTask = null,
+        InstanceInfoCompleter? instances = null)
     {
-        var warnings = new RepeatThrottle(log, clock, WarningRepeatInterval);
+        var warnings = new RepeatThrottle(log, clock, CliDefaults.WarningRepeatInterval);
         var mapper = CreateMapper(options, config, statistics, log, ecsTask);
         queue = new BoundedBatchQueue(options.MaxBufferedDatums, statistics, warnings, new BatchMerger(sizer));
         var stages = new PipelineStages(
@@ -42,7 +40,10 @@ internal static class PipelineFactory
             sink,
             statistics,
             log,
-            clock);
+            clock)
+        {
+            Instances = instances,
+        };
         return new MetricPipeline(stages, new PipelineOptions
         {
             FlushInterval = options.FlushInterval,

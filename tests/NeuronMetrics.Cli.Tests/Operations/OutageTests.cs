@@ -16,11 +16,21 @@ public sealed class OutageTests
         ["AWS_ENDPOINT_URL_CLOUDWATCH"] = endpoint.ToString(),
     };
 
-    /// <summary>CloudWatch answering 503 for the first 3 s, then 200.</summary>
+    /// <summary>
+    /// CloudWatch answering 503 for 3 s from the first request on, then 200. Counted from the first request, not from
+    /// the server's start, so a slow process start on a busy machine cannot use the outage up before anything is sent.
+    /// </summary>
     private static ScriptedHttpServer DownForThreeSeconds()
     {
-        var down = Stopwatch.StartNew();
-        return new ScriptedHttpServer(_ => down.Elapsed < TimeSpan.FromSeconds(3) ? CloudWatchReplies.Error(503, "ServiceUnavailable") : CloudWatchReplies.Ok());
+        var down = new Stopwatch();
+        return new ScriptedHttpServer(_ =>
+        {
+            lock (down)
+            {
+                down.Start(); // no effect once running
+                return down.Elapsed < TimeSpan.FromSeconds(3) ? CloudWatchReplies.Error(503, "ServiceUnavailable") : CloudWatchReplies.Ok();
+            }
+        });
     }
 
     [Fact]
@@ -86,9 +96,10 @@ public sealed class OutageTests
     {
         // Never answers in time: every attempt hits the 10 s attempt timeout.
         await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok().Slow(TimeSpan.FromSeconds(60)));
-        using var process = NeuronCwProcess.Start(["--shutdown-timeout", "2s"], Environment(server.Url));
+        using var process = NeuronCwProcess.Start(["--shutdown-timeout", "2s", "--stats-interval", "1s"], Environment(server.Url));
+        await process.WaitUntilStartedAsync();
         await process.WriteAsync(OpsInputs.ReportsForInstances(3));
-        await Task.Delay(TimeSpan.FromSeconds(2)); // reports read (stdin stays open, as neuron-monitor keeps it)
+        await process.WaitForStderrLineAsync(l => l.Contains("stats: reports=36 ", StringComparison.Ordinal), "stats line with every report read"); // stdin stays open, as neuron-monitor keeps it
 
         var stopwatch = Stopwatch.StartNew();
         process.SendSigterm();
@@ -96,7 +107,8 @@ public sealed class OutageTests
         stopwatch.Stop();
 
         run.ExitCode.Should().Be(ExitCodes.DataDropped, run.Stderr);
-        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2) + TimeSpan.FromSeconds(3), "the shutdown timeout is 2 s");
+        // Well under the 10 s attempt timeout: the shutdown timeout ends the wait, with room for a busy machine.
+        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2) + TimeSpan.FromSeconds(6), "the shutdown timeout is 2 s");
         var summary = SummaryLine.Parse(run);
         summary["reports"].Should().Be(36);
         summary["dropped"].Should().Be(12);
