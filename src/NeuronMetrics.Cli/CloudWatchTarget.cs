@@ -45,6 +45,7 @@ internal sealed record CloudWatchTarget(string? Region, string RegionSource, str
             throw new StartupException(ExitCodes.UsageError, $"'{found.Region}' (from {found.Source}) is not a region name (e.g. ap-northeast-1); fix it or pass --region");
         }
 
+        log.Write(LogLevel.Debug, region is { } resolved ? $"region {resolved.Region} from {resolved.Source}" : "no region configured: the first report's instance_region decides");
         if (region is { } known)
         {
             return new CloudWatchTarget(known.Region, known.Source, (explicitEndpoint ?? resolver.Resolve(null).Uri).ToString());

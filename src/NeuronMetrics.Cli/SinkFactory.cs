@@ -43,6 +43,7 @@ internal static class SinkFactory
                 throw new StartupException(ExitCodes.NoCredentials, $"{probe.Message} (use --dry-run to run without AWS; see README: Credentials)");
             }
 
+            log.Write(LogLevel.Debug, probe.Message);
             string kind = CredentialKind.Describe(await credentials.GetCredentialsAsync(stop).ConfigureAwait(false), options.Profile);
             var sink = CloudWatchSink.Create(
                 new CloudWatchSinkOptions

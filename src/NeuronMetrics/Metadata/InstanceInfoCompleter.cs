@@ -110,6 +110,7 @@ public sealed class InstanceInfoCompleter(
 
     private async Task<InstanceInfo?> AskAsync(IInstanceMetadataSource metadata, CancellationToken cancellationToken)
     {
+        log.Write(LogLevel.Debug, $"asking {metadata.Description} for the instance identity (at most {timeout.TotalSeconds:0.###} s)");
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         try
