@@ -18,6 +18,8 @@ internal static class CostCommand
     /// <summary>neuron-monitor's own default report period.</summary>
     private static readonly TimeSpan NeuronMonitorDefaultPeriod = TimeSpan.FromSeconds(5);
 
+    private const string Help = "neuron-cw cost --help";
+
     /// <summary>Distinct synthetic reports replayed for --instance-type (values vary like real ones).</summary>
     private const int SyntheticReports = 60;
 
@@ -44,13 +46,13 @@ internal static class CostCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                log.Write(LogLevel.Error, $"--input {cost.InputPath}: {ex.Message}");
+                log.Write(LogLevel.Error, $"--input {cost.InputPath}: {ex.Message}; see '{Help}'");
                 return ExitCodes.UsageError;
             }
 
             if (reports.Count == 0)
             {
-                log.Write(LogLevel.Error, $"--input {cost.InputPath}: no neuron-monitor report in the file");
+                log.Write(LogLevel.Error, $"--input {cost.InputPath}: no neuron-monitor report in the file; see '{Help}'");
                 return ExitCodes.UsageError;
             }
 
