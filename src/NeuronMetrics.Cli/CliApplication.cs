@@ -14,9 +14,9 @@ internal static class CliApplication
         var cost = costDefinition.CreateCommand();
         root.Add(cost);
         using var output = StandardStreams.CreateOutputWriter();
-        root.SetAction((parseResult, _) => RunGuardedAsync(definition.ToOptions(parseResult), log => RunCommand.RunAsync(definition.ToOptions(parseResult), log, stop)));
-        cost.SetAction((parseResult, _) => RunGuardedAsync(definition.ToOptions(parseResult), log =>
-            CostCommand.RunAsync(definition.ToOptions(parseResult), costDefinition.ToOptions(parseResult), output, log)));
+        root.SetAction((parseResult, _) => RunGuardedAsync(definition.ToOptions(parseResult), (options, log) => RunCommand.RunAsync(options, log, stop)));
+        cost.SetAction((parseResult, _) => RunGuardedAsync(definition.ToOptions(parseResult), (options, log) =>
+            CostCommand.RunAsync(options, costDefinition.ToOptions(parseResult), output, log)));
 
         var parseResult = EnvironmentOptions.Parse(root, definition.RunOptions, args, Environment.GetEnvironmentVariable, out var fromEnvironment, out var variableErrors);
         if (parseResult.Errors.Count > 0 || variableErrors.Count > 0)
@@ -30,12 +30,12 @@ internal static class CliApplication
     }
 
     /// <summary>An unexpected failure is one error line and exit code 1, not a stack trace in the journal.</summary>
-    private static async Task<int> RunGuardedAsync(CliOptions options, Func<IDiagnosticLog, Task<int>> run)
+    private static async Task<int> RunGuardedAsync(CliOptions options, Func<CliOptions, IDiagnosticLog, Task<int>> run)
     {
         var log = DiagnosticLogs.Create(options.LogFormat, options.LogLevel, TimeProvider.System);
         try
         {
-            return await run(log).ConfigureAwait(false);
+            return await run(options, log).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

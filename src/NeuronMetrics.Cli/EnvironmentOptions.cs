@@ -37,6 +37,13 @@ internal static class EnvironmentOptions
         var added = new List<string>();
         var used = new Dictionary<Option, string>();
         var invalid = new List<string>();
+        fromEnvironment = used;
+        errors = invalid;
+        if (first.Errors.Count == 0 && first.Action is not null && first.Action != command.Action)
+        {
+            return first; // --help or --version: no run, and --version takes no other options
+        }
+
         foreach (var option in options)
         {
             bool applies = command == root ? root.Options.Contains(option) : option.Recursive;
@@ -56,8 +63,6 @@ internal static class EnvironmentOptions
             }
         }
 
-        fromEnvironment = used;
-        errors = invalid;
         return added.Count == 0 ? first : root.Parse([.. args, .. added]);
     }
 

@@ -47,6 +47,17 @@ public sealed class EnvironmentVariableTests
     }
 
     [Theory]
+    [InlineData("--version")]
+    [InlineData("--help")]
+    public async Task VersionAndHelp_IgnoreTheVariables(string flag)
+    {
+        var run = await NeuronCwProcess.RunAsync([flag], "", new Dictionary<string, string?> { ["NEURON_CW_LOG_FORMAT"] = "json", ["NEURON_CW_FLUSH_INTERVAL"] = "soon" });
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Stderr.Should().BeEmpty();
+    }
+
+    [Theory]
     [InlineData("NEURON_CW_FLUSH_INTERVAL", "soon", "--flush-interval: invalid duration 'soon'")]
     [InlineData("NEURON_CW_REGION", "tokyo", "--region: 'tokyo' is not a region name")]
     [InlineData("NEURON_CW_DRY_RUN", "maybe", "NEURON_CW_DRY_RUN: 'maybe' is not true or false (--dry-run)")]
