@@ -1,16 +1,21 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
+using System.CommandLine.Help;
 using NeuronMetrics.Aggregation;
-using NeuronMetrics.CloudWatch;
-using NeuronMetrics.Config;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Mapping;
+using static NeuronMetrics.Cli.OptionParsers;
 
 namespace NeuronMetrics.Cli;
 
-/// <summary>The options of <c>neuron-cw</c> and their validation; turns a parse result into <see cref="CliOptions"/>.</summary>
+/// <summary>
+/// The options of <c>neuron-cw</c>: declarations here (defaults from <see cref="CliDefaults"/>, shown by --help),
+/// checks in <see cref="RunOptionValidators"/>, environment variables in <see cref="EnvironmentOptions"/>, and the
+/// mapping to <see cref="CliOptions"/> in <see cref="ToOptions"/>.
+/// </summary>
 internal sealed class CommandLineDefinition
 {
+    private const int HelpWidth = 120;
+
     public Option<string?> Config { get; } = new("--config", "-c", "--config-file")
     {
         Description = "neuron-monitor config file (monitor.conf) selecting runtimes and metric groups. Default: neuroncore_counters for every runtime.",
@@ -19,24 +24,22 @@ internal sealed class CommandLineDefinition
 
     public Option<string> Namespace { get; } = new("--namespace")
     {
-        Description = "CloudWatch namespace.",
-        DefaultValueFactory = _ => "Neuron",
+        Description = $"CloudWatch namespace. [default: {CliDefaults.Namespace}]",
         HelpName = "NAME",
     };
 
     public Option<TimeSpan> FlushInterval { get; } = new("--flush-interval")
     {
-        Description = "Aggregation interval: samples of one metric within it become one datum (e.g. 60s, 5s, 1m). [default: 60s]",
-        CustomParser = ParseDuration,
+        Description = $"Aggregation interval: samples of one metric within it become one datum (1s to 1h, e.g. 5s, 1m). [default: {FormatDuration(CliDefaults.FlushInterval)}]",
+        CustomParser = Duration(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
         HelpName = "DURATION",
     };
 
     public Option<AggregationMode> Aggregation { get; } = new("--aggregation")
     {
-        Description = "values: Values/Counts (every sample, percentiles); statistics: one StatisticSet; none: one datum per sample.",
-        DefaultValueFactory = _ => AggregationMode.Values,
-        CustomParser = ParseAggregation,
-        HelpName = "values|statistics|none",
+        Description = $"values: Values/Counts (every sample, percentiles); statistics: one StatisticSet; none: one datum per sample. [default: {Name(CliDefaults.Aggregation)}]",
+        CustomParser = Choice<AggregationMode>(),
+        HelpName = Choices<AggregationMode>(),
     };
 
     public Option<bool> DryRun { get; } = new("--dry-run")
@@ -46,7 +49,7 @@ internal sealed class CommandLineDefinition
 
     public Option<string?> Region { get; } = new("--region")
     {
-        Description = "AWS region. Default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, then the report's instance_region.",
+        Description = "AWS region. Default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region, instance metadata, then the first report's instance_region.",
         HelpName = "REGION",
     };
 
@@ -64,58 +67,54 @@ internal sealed class CommandLineDefinition
 
     public Option<LogLevel> LogLevel { get; } = new("--log-level")
     {
-        Description = "Least severe stderr message shown.",
-        DefaultValueFactory = _ => Diagnostics.LogLevel.Info,
-        CustomParser = ParseLogLevel,
-        HelpName = "debug|info|warning|error",
+        Description = $"Least severe stderr message shown. [default: {Name(CliDefaults.LogLevel)}]",
+        CustomParser = Choice(("warn", Diagnostics.LogLevel.Warning)),
+        HelpName = Choices<LogLevel>(),
     };
 
     public Option<TimeSpan> ShutdownTimeout { get; } = new("--shutdown-timeout")
     {
-        Description = "On end of input, SIGTERM or SIGINT: how long to keep sending buffered data before dropping it. [default: 5s]",
-        CustomParser = ParseDuration,
+        Description = $"On end of input, SIGTERM, SIGINT or SIGHUP: how long to keep sending buffered data before dropping it (100ms to 1h). [default: {FormatDuration(CliDefaults.ShutdownTimeout)}]",
+        CustomParser = Duration(TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1)),
         HelpName = "DURATION",
     };
 
     public Option<int> MaxBufferedDatums { get; } = new("--max-buffered-datums")
     {
-        Description = "Datums held while CloudWatch is slow or down; when full the oldest are dropped and counted.",
-        DefaultValueFactory = _ => CliOptions.DefaultMaxBufferedDatums,
+        Description = $"Datums held while CloudWatch is slow or down; when full the oldest are dropped and counted. [default: {CliDefaults.MaxBufferedDatums}]",
         HelpName = "N",
     };
 
     public Option<long> MaxBufferBytes { get; } = new("--max-buffer-bytes")
     {
-        Description = "Memory the send buffer may hold (estimated per datum); when full the oldest datums are dropped and counted.",
-        DefaultValueFactory = _ => CliOptions.DefaultMaxBufferBytes,
+        Description = $"Memory the send buffer may hold (estimated per datum); when full the oldest datums are dropped and counted. [default: {CliDefaults.MaxBufferBytes}]",
         HelpName = "BYTES",
     };
 
     public Option<TimeSpan> ConnectTimeout { get; } = new("--connect-timeout")
     {
-        Description = "Time to connect to CloudWatch before the attempt is retried. [default: 10s]",
-        CustomParser = ParseDuration,
+        Description = $"Time to connect to CloudWatch before the attempt is retried (100ms to 10m). [default: {FormatDuration(CliDefaults.ConnectTimeout)}]",
+        CustomParser = Duration(TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10)),
         HelpName = "DURATION",
     };
 
     public Option<TimeSpan> ReadTimeout { get; } = new("--read-timeout")
     {
-        Description = "Time for CloudWatch's answer before the request is sent again (it may then arrive twice). [default: 60s]",
-        CustomParser = ParseDuration,
+        Description = $"Time for CloudWatch's answer before the request is sent again, so it may arrive twice (100ms to 1h). [default: {FormatDuration(CliDefaults.ReadTimeout)}]",
+        CustomParser = Duration(TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1)),
         HelpName = "DURATION",
     };
 
     public Option<TimeSpan> AuthFailureTimeout { get; } = new("--auth-failure-timeout")
     {
-        Description = "When every request has been refused on authentication or permission for this long, exit with code 5. [default: 5m]",
-        CustomParser = ParseDuration,
+        Description = $"When every request has been refused on authentication or permission for this long, exit with code 5 (1s to 24h). [default: {FormatDuration(CliDefaults.AuthFailureTimeout)}]",
+        CustomParser = Duration(TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)),
         HelpName = "DURATION",
     };
 
     public Option<int> MaxDocumentBytes { get; } = new("--max-document-bytes")
     {
-        Description = "Input documents larger than this are skipped without being held in memory.",
-        DefaultValueFactory = _ => 16 * 1024 * 1024,
+        Description = $"Input documents larger than this are skipped without being held in memory. [default: {CliDefaults.MaxDocumentBytes}]",
         HelpName = "BYTES",
     };
 
@@ -127,21 +126,20 @@ internal sealed class CommandLineDefinition
 
     public Option<NamingStyle> Naming { get; } = new("--naming")
     {
-        Description = "dimensional: NeuronCoreUtilization with a NeuronCore dimension; legacy: NeuronCoreUtilizationNC0, NC1... (AWS sample script style) for every per-core metric.",
-        DefaultValueFactory = _ => NamingStyle.Dimensional,
-        CustomParser = ParseNaming,
-        HelpName = "dimensional|legacy",
+        Description = $"dimensional: NeuronCoreUtilization with a NeuronCore dimension; legacy: NeuronCoreUtilizationNC0, NC1... (AWS sample script style) for every per-core metric. [default: {Name(CliDefaults.Naming)}]",
+        CustomParser = Choice<NamingStyle>(),
+        HelpName = Choices<NamingStyle>(),
     };
 
     public Option<string[]> Dimensions { get; } = new("--dimensions")
     {
-        Description = "Dimensions of every metric, comma-separated: InstanceId, InstanceType, AvailabilityZone, RuntimeTag, ClusterName, TaskFamily (the last two from the ECS task metadata endpoint). Default: InstanceId.",
+        Description = $"Dimensions of every metric, comma-separated: {string.Join(", ", DimensionNames.Selectable)} (the last two from the ECS task metadata endpoint). [default: {string.Join(",", CliDefaults.Dimensions)}]",
         HelpName = "NAME[,NAME...]",
     };
 
     public Option<string[]> Dimension { get; } = new("--dimension")
     {
-        Description = "A static dimension added to every metric (repeatable).",
+        Description = "A fixed dimension added to every metric (repeatable). InstanceId=, InstanceType= or AvailabilityZone= fix the instance's own values, e.g. in a container without instance metadata. In the environment variable: several separated by ';'.",
         HelpName = "KEY=VALUE",
     };
 
@@ -152,287 +150,119 @@ internal sealed class CommandLineDefinition
 
     public Option<int> StorageResolution { get; } = new("--storage-resolution")
     {
-        Description = "60: standard resolution; 1: high resolution (use with a flush interval under 60s).",
-        DefaultValueFactory = _ => 60,
+        Description = $"60: standard resolution; 1: high resolution (use with a flush interval under 60s). [default: {CliDefaults.StorageResolution}]",
         HelpName = "1|60",
     };
 
     public Option<OutputKind> Output { get; } = new("--output")
     {
-        Description = "cloudwatch: PutMetricData calls; emf: CloudWatch Embedded Metric Format documents on stdout (one per line) for a log agent, no AWS credentials needed.",
-        DefaultValueFactory = _ => OutputKind.CloudWatch,
-        CustomParser = ParseOutput,
-        HelpName = "cloudwatch|emf",
+        Description = $"cloudwatch: PutMetricData calls; emf: CloudWatch Embedded Metric Format documents on stdout (one per line) for a log agent, no AWS credentials needed. [default: {Name(CliDefaults.Output)}]",
+        CustomParser = Choice<OutputKind>(),
+        HelpName = Choices<OutputKind>(),
     };
 
     public Option<LogFormat> LogFormat { get; } = new("--log-format")
     {
-        Description = "stderr diagnostics: text lines, or one JSON object per line (time, level, message).",
-        DefaultValueFactory = _ => Cli.LogFormat.Text,
-        CustomParser = ParseLogFormat,
-        HelpName = "text|json",
+        Description = $"stderr diagnostics: text lines, or one JSON object per line (time, level, message). [default: {Name(CliDefaults.LogFormat)}]",
+        CustomParser = Choice<LogFormat>(),
+        HelpName = Choices<LogFormat>(),
     };
 
     /// <summary>TimeSpan.Zero stands for 'off' (System.CommandLine cannot carry a null from a custom parser).</summary>
     public Option<TimeSpan> StatsInterval { get; } = new("--stats-interval")
     {
-        Description = "How often to log a stats line while running (reports, datums, requests, retries, drops, buffer); 'off' for only the one at exit. [default: 5m]",
-        CustomParser = ParseOptionalDuration,
+        Description = $"How often to log a stats line while running (reports, datums, requests, retries, drops, buffer; 1s to 24h); 'off' for only the one at exit. [default: {FormatDuration(CliDefaults.StatsInterval)}]",
+        CustomParser = DurationOrOff(TimeSpan.FromSeconds(1), TimeSpan.FromHours(24)),
         HelpName = "DURATION|off",
     };
 
+    /// <summary>TimeSpan.Zero stands for 'off'.</summary>
+    public Option<TimeSpan> ImdsTimeout { get; } = new("--imds-timeout")
+    {
+        Description = $"How long to wait for EC2 instance metadata (IMDSv2), asked only when reports lack instance_id or no region is configured (100ms to 1m); 'off' never asks. [default: {FormatDuration(CliDefaults.ImdsTimeout)}]",
+        CustomParser = DurationOrOff(TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1)),
+        HelpName = "DURATION|off",
+    };
+
+    /// <summary>Every option of a run, in help order; each can also be set by its environment variable.</summary>
+    public IReadOnlyList<Option> RunOptions =>
+    [
+        Config, Namespace, FlushInterval, Aggregation, DryRun, Region, EndpointUrl, Profile, LogLevel, ShutdownTimeout, MaxBufferedDatums, MaxBufferBytes,
+        ConnectTimeout, ReadTimeout, AuthFailureTimeout, MaxDocumentBytes, Metrics, Naming, Dimensions, Dimension, InstanceAverage, StorageResolution,
+        Output, LogFormat, StatsInterval, ImdsTimeout,
+    ];
+
+    /// <summary>The options the cost subcommand shares with a run.</summary>
+    public IReadOnlyList<Option> CostOptions => [Config, Namespace, FlushInterval, Aggregation, LogLevel, LogFormat, Metrics, Naming, Dimensions, Dimension, InstanceAverage, StorageResolution];
+
     public RootCommand CreateRootCommand()
     {
-        var root = new RootCommand("Reads neuron-monitor reports on stdin and publishes the selected metrics to Amazon CloudWatch.")
+        var root = new RootCommand("Reads neuron-monitor reports on stdin and publishes the selected metrics to Amazon CloudWatch. Every option can also be set by the environment variable named in its description; a flag wins over its variable.");
+        foreach (var option in RunOptions)
         {
-            Config, Namespace, FlushInterval, Aggregation, DryRun, Region, EndpointUrl, Profile, LogLevel, ShutdownTimeout, MaxBufferedDatums, MaxDocumentBytes,
-            Metrics, Naming, Dimensions, Dimension, InstanceAverage, StorageResolution,
-            Output, LogFormat, StatsInterval, MaxBufferBytes, ConnectTimeout, ReadTimeout, AuthFailureTimeout,
-        };
-        // The cost subcommand takes the options of a run.
-        foreach (var option in new Option[] { Config, Namespace, FlushInterval, Aggregation, LogLevel, LogFormat, Metrics, Naming, Dimensions, Dimension, InstanceAverage, StorageResolution })
+            option.Description += $" [env: {EnvironmentOptions.VariableFor(option)}]";
+            root.Add(option);
+        }
+
+        foreach (var option in CostOptions)
         {
             option.Recursive = true;
         }
 
-        Metrics.Validators.Add(ValidateMetrics);
-        StorageResolution.Validators.Add(ValidateStorageResolution);
-        root.Validators.Add(ValidateDimensions);
-        root.Validators.Add(ValidateExclusiveOutputs);
-        Namespace.Validators.Add(ValidateNamespace);
-        MaxBufferedDatums.Validators.Add(r => RequireAtLeast(r, MaxBufferedDatums, 1));
-        MaxDocumentBytes.Validators.Add(r => RequireAtLeast(r, MaxDocumentBytes, 1024));
-        MaxBufferBytes.Validators.Add(r => RequireAtLeast(r, MaxBufferBytes, 64 * 1024));
-        EndpointUrl.Validators.Add(ValidateEndpoint);
+        RunOptionValidators.AddTo(this, root);
+        foreach (var help in root.Options.Select(o => o.Action).OfType<HelpAction>().Where(_ => !Console.IsOutputRedirected))
+        {
+            // A fixed width on a terminal: asking it for its width sets the console up and writes escape sequences.
+            help.MaxWidth = HelpWidth;
+        }
+
         return root;
     }
 
-    public CliOptions ToOptions(ParseResult result) => new()
+    public CliOptions ToOptions(ParseResult result)
     {
-        ConfigPath = result.GetValue(Config),
-        Namespace = result.GetValue(Namespace)!,
-        FlushInterval = Given(result, FlushInterval) ?? new CliOptions().FlushInterval,
-        Aggregation = result.GetValue(Aggregation),
-        DryRun = result.GetValue(DryRun),
-        Region = result.GetValue(Region),
-        EndpointUrl = result.GetValue(EndpointUrl),
-        Profile = result.GetValue(Profile),
-        LogLevel = result.GetValue(LogLevel),
-        ShutdownTimeout = Given(result, ShutdownTimeout) ?? new CliOptions().ShutdownTimeout,
-        MaxBufferedDatums = result.GetValue(MaxBufferedDatums),
-        MaxDocumentBytes = result.GetValue(MaxDocumentBytes),
-        Metrics = MetricPatterns(result.GetResult(Metrics)),
-        Naming = result.GetValue(Naming),
-        Dimensions = SelectedDimensions(result, out _),
-        StaticDimensions = StaticDimensionParser.ParseStatic(result.GetValue(Dimension) ?? [], SelectedDimensions(result, out _).Count, out _),
-        InstanceAverage = result.GetValue(InstanceAverage),
-        StorageResolution = result.GetValue(StorageResolution),
-        Output = result.GetValue(Output),
-        LogFormat = result.GetValue(LogFormat),
-        StatsInterval = Given(result, StatsInterval) is not { } stats ? CliOptions.DefaultStatsInterval : stats > TimeSpan.Zero ? stats : null,
-        MaxBufferBytes = result.GetValue(MaxBufferBytes),
-        ConnectTimeout = Given(result, ConnectTimeout) ?? CloudWatchSinkOptions.DefaultConnectTimeout,
-        ReadTimeout = Given(result, ReadTimeout) ?? CloudWatchSinkOptions.DefaultReadTimeout,
-        AuthFailureTimeout = Given(result, AuthFailureTimeout) ?? CloudWatchSinkOptions.DefaultAuthFailureTimeout,
-    };
-
-    private static IReadOnlyList<string>? MetricPatterns(OptionResult? result) =>
-        result is null ? null : [.. StaticDimensionParser.Split(result.Tokens.Select(t => t.Value))];
-
-    private IReadOnlyList<string> SelectedDimensions(ParseResult result, out string? error)
-    {
-        error = null;
-        return result.GetResult(Dimensions) is { } given
-            ? StaticDimensionParser.ParseSelected(given.Tokens.Select(t => t.Value), out error)
-            : [DimensionNames.InstanceId];
+        var selected = result.GetResult(Dimensions) is { } given
+            ? DimensionOptionParser.ParseSelected(given.Tokens.Select(t => t.Value), out _)
+            : CliDefaults.Dimensions;
+        var statics = DimensionOptionParser.ParseStatic(result.GetValue(Dimension) ?? [], selected, out _);
+        return new CliOptions
+        {
+            ConfigPath = result.GetValue(Config),
+            Namespace = Value(result, Namespace, CliDefaults.Namespace),
+            FlushInterval = Value(result, FlushInterval, CliDefaults.FlushInterval),
+            Aggregation = Value(result, Aggregation, CliDefaults.Aggregation),
+            DryRun = result.GetValue(DryRun),
+            Region = result.GetValue(Region),
+            EndpointUrl = result.GetValue(EndpointUrl),
+            Profile = result.GetValue(Profile),
+            LogLevel = Value(result, LogLevel, CliDefaults.LogLevel),
+            ShutdownTimeout = Value(result, ShutdownTimeout, CliDefaults.ShutdownTimeout),
+            MaxBufferedDatums = Value(result, MaxBufferedDatums, CliDefaults.MaxBufferedDatums),
+            MaxBufferBytes = Value(result, MaxBufferBytes, CliDefaults.MaxBufferBytes),
+            ConnectTimeout = Value(result, ConnectTimeout, CliDefaults.ConnectTimeout),
+            ReadTimeout = Value(result, ReadTimeout, CliDefaults.ReadTimeout),
+            AuthFailureTimeout = Value(result, AuthFailureTimeout, CliDefaults.AuthFailureTimeout),
+            MaxDocumentBytes = Value(result, MaxDocumentBytes, CliDefaults.MaxDocumentBytes),
+            Metrics = RunOptionValidators.MetricPatterns(result.GetResult(Metrics)),
+            Naming = Value(result, Naming, CliDefaults.Naming),
+            Dimensions = DimensionOptionParser.WithInstanceDimensions(selected, statics),
+            StaticDimensions = [.. statics.Where(d => !DimensionOptionParser.IsInstanceLevel(d))],
+            InstanceDimensions = [.. statics.Where(DimensionOptionParser.IsInstanceLevel)],
+            InstanceAverage = result.GetValue(InstanceAverage),
+            StorageResolution = Value(result, StorageResolution, CliDefaults.StorageResolution),
+            Output = Value(result, Output, CliDefaults.Output),
+            LogFormat = Value(result, LogFormat, CliDefaults.LogFormat),
+            StatsInterval = OffAsNull(Value(result, StatsInterval, CliDefaults.StatsInterval)),
+            ImdsTimeout = OffAsNull(Value(result, ImdsTimeout, CliDefaults.ImdsTimeout)),
+        };
     }
 
-    private static void ValidateMetrics(OptionResult result)
-    {
-        var patterns = MetricPatterns(result)!;
-        if (patterns.Count == 0)
-        {
-            result.AddError("--metrics: no metric names given");
-            return;
-        }
+    /// <summary>
+    /// The option's value when given, else <paramref name="fallback"/>. Options have no DefaultValueFactory, so help shows
+    /// the defaults the way a user types them ("60s", "values") from the description rather than "00:01:00" or "Values".
+    /// </summary>
+    internal static T Value<T>(ParseResult result, Option<T> option, T fallback) =>
+        result.GetResult(option) is { Implicit: false } ? result.GetValue(option)! : fallback;
 
-        try
-        {
-            MetricSelection.Create(patterns, instanceAverage: false);
-        }
-        catch (ArgumentException ex)
-        {
-            result.AddError($"--metrics: {ex.Message.Split(" (Parameter", 2)[0]}");
-        }
-    }
-
-    private static void ValidateStorageResolution(OptionResult result)
-    {
-        if (result.GetValueOrDefault<int>() is not (1 or 60))
-        {
-            result.AddError("--storage-resolution: must be 1 (high resolution) or 60 (standard)");
-        }
-    }
-
-    private void ValidateDimensions(CommandResult result)
-    {
-        IReadOnlyList<string> selected = [DimensionNames.InstanceId];
-        if (result.GetResult(Dimensions) is { } given)
-        {
-            selected = StaticDimensionParser.ParseSelected(given.Tokens.Select(t => t.Value), out string? error);
-            if (error is not null || selected.Count == 0)
-            {
-                result.AddError(error ?? "--dimensions: no dimension names given");
-                return;
-            }
-        }
-
-        StaticDimensionParser.ParseStatic(result.GetValue(Dimension) ?? [], selected.Count, out string? staticError);
-        if (staticError is not null)
-        {
-            result.AddError(staticError);
-        }
-    }
-
-    private static NamingStyle ParseNaming(ArgumentResult result)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        switch (text.ToLowerInvariant())
-        {
-            case "dimensional":
-                return NamingStyle.Dimensional;
-            case "legacy":
-                return NamingStyle.Legacy;
-            default:
-                result.AddError($"--naming: invalid value '{text}' (expected dimensional or legacy)");
-                return default;
-        }
-    }
-
-    private void ValidateExclusiveOutputs(CommandResult result)
-    {
-        // Tokens, not values: reading an option whose value failed to parse would throw here.
-        bool emf = result.GetResult(Output) is { Tokens.Count: > 0 } output && output.Tokens[0].Value.Equals("emf", StringComparison.OrdinalIgnoreCase);
-        if (emf && result.GetResult(DryRun) is { Implicit: false })
-        {
-            result.AddError("--dry-run and --output emf both write to stdout: use one of them");
-        }
-    }
-
-    private static OutputKind ParseOutput(ArgumentResult result)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        switch (text.ToLowerInvariant())
-        {
-            case "cloudwatch":
-                return OutputKind.CloudWatch;
-            case "emf":
-                return OutputKind.Emf;
-            default:
-                result.AddError($"--output: invalid value '{text}' (expected cloudwatch or emf)");
-                return default;
-        }
-    }
-
-    private static LogFormat ParseLogFormat(ArgumentResult result)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        switch (text.ToLowerInvariant())
-        {
-            case "text":
-                return Cli.LogFormat.Text;
-            case "json":
-                return Cli.LogFormat.Json;
-            default:
-                result.AddError($"--log-format: invalid value '{text}' (expected text or json)");
-                return default;
-        }
-    }
-
-    private static TimeSpan ParseOptionalDuration(ArgumentResult result)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        return text.Equals("off", StringComparison.OrdinalIgnoreCase) || text == "0" ? TimeSpan.Zero : ParseDuration(result);
-    }
-
-    /// <summary>A duration option's value when given. Durations have no DefaultValueFactory so that help shows "60s", not "00:01:00".</summary>
-    private static TimeSpan? Given(ParseResult result, Option<TimeSpan> option) =>
-        result.GetResult(option) is { Implicit: false } ? result.GetValue(option) : null;
-
-    internal static TimeSpan ParseDuration(ArgumentResult result)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (DurationParser.TryParse(text, out var duration))
-        {
-            return duration;
-        }
-
-        result.AddError($"{OptionName(result)}: invalid duration '{text}' (expected e.g. 500ms, 5s, 1m)");
-        return default;
-    }
-
-    private static AggregationMode ParseAggregation(ArgumentResult result)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        switch (text.ToLowerInvariant())
-        {
-            case "values":
-                return AggregationMode.Values;
-            case "statistics":
-                return AggregationMode.Statistics;
-            case "none":
-                return AggregationMode.None;
-            default:
-                result.AddError($"--aggregation: invalid value '{text}' (expected values, statistics or none)");
-                return default;
-        }
-    }
-
-    private static LogLevel ParseLogLevel(ArgumentResult result)
-    {
-        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        switch (text.ToLowerInvariant())
-        {
-            case "debug":
-                return Diagnostics.LogLevel.Debug;
-            case "info":
-                return Diagnostics.LogLevel.Info;
-            case "warning" or "warn":
-                return Diagnostics.LogLevel.Warning;
-            case "error":
-                return Diagnostics.LogLevel.Error;
-            default:
-                result.AddError($"--log-level: invalid value '{text}' (expected debug, info, warning or error)");
-                return default;
-        }
-    }
-
-    private static void ValidateNamespace(OptionResult result)
-    {
-        if (CloudWatchSinkFactory.ValidateNamespace(result.GetValueOrDefault<string>()) is { } error)
-        {
-            result.AddError($"--namespace: {error}");
-        }
-    }
-
-    private static void ValidateEndpoint(OptionResult result)
-    {
-        string? value = result.GetValueOrDefault<string?>();
-        if (value is not null && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
-        {
-            result.AddError($"--endpoint-url: '{value}' is not an http(s) URL");
-        }
-    }
-
-    private static void RequireAtLeast<T>(OptionResult result, Option<T> option, T minimum)
-        where T : System.Numerics.INumber<T>
-    {
-        if (result.GetValueOrDefault<T>() < minimum)
-        {
-            result.AddError($"{option.Name}: must be at least {minimum}");
-        }
-    }
-
-    private static string OptionName(ArgumentResult result) =>
-        result.Parent is OptionResult option ? option.Option.Name : "value";
+    private static TimeSpan? OffAsNull(TimeSpan value) => value > TimeSpan.Zero ? value : null;
 }

@@ -18,6 +18,8 @@ internal static class CostCommand
     /// <summary>neuron-monitor's own default report period.</summary>
     private static readonly TimeSpan NeuronMonitorDefaultPeriod = TimeSpan.FromSeconds(5);
 
+    private const string Help = "neuron-cw cost --help";
+
     /// <summary>Distinct synthetic reports replayed for --instance-type (values vary like real ones).</summary>
     private const int SyntheticReports = 60;
 
@@ -44,13 +46,13 @@ internal static class CostCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                log.Write(LogLevel.Error, $"--input {cost.InputPath}: {ex.Message}");
+                log.Write(LogLevel.Error, $"--input {cost.InputPath}: {ex.Message}; see '{Help}'");
                 return ExitCodes.UsageError;
             }
 
             if (reports.Count == 0)
             {
-                log.Write(LogLevel.Error, $"--input {cost.InputPath}: no neuron-monitor report in the file");
+                log.Write(LogLevel.Error, $"--input {cost.InputPath}: no neuron-monitor report in the file; see '{Help}'");
                 return ExitCodes.UsageError;
             }
 
@@ -77,7 +79,7 @@ internal static class CostCommand
         w.WriteLine("neuron-cw cost estimate (per month of 730 hours)");
         w.WriteLine($"  input:          {source}");
         w.WriteLine($"  report period:  {Format(period)} ({periodSource})");
-        w.WriteLine($"  this run:       flush interval {Format(options.FlushInterval)}, aggregation {options.Aggregation.ToString().ToLowerInvariant()}, naming {options.Naming.ToString().ToLowerInvariant()}, dimensions {string.Join(",", options.Dimensions)}");
+        w.WriteLine($"  this run:       flush interval {Format(options.FlushInterval)}, aggregation {OptionParsers.Name(options.Aggregation)}, naming {OptionParsers.Name(options.Naming)}, dimensions {string.Join(",", options.Dimensions)}");
         w.WriteLine();
         w.WriteLine($"Custom metrics per instance: {ours.MetricsPerInstance + ours.SharedMetrics}");
         foreach (string name in ours.MetricNames)
@@ -108,7 +110,5 @@ internal static class CostCommand
         CultureInfo.InvariantCulture,
         $"{label,-28}{e.Instances,10:N0}{e.Metrics,10:N0}{e.RequestsPerMonth,14:N0}{e.MetricsPrice,12:N2}{e.RequestsPrice,12:N2}{e.Total,12:N2}"));
 
-    private static string Format(TimeSpan span) => span.TotalSeconds >= 1 && span.TotalSeconds % 1 == 0
-        ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0}s")
-        : string.Create(CultureInfo.InvariantCulture, $"{span.TotalMilliseconds:0}ms");
+    private static string Format(TimeSpan span) => OptionParsers.FormatDuration(span);
 }

@@ -31,7 +31,7 @@ internal sealed class CostCommandDefinition
     public Option<TimeSpan> ReportPeriod { get; } = new("--report-period")
     {
         Description = "How often neuron-monitor reports. Default: the config's period, else 5s (neuron-monitor's default).",
-        CustomParser = CommandLineDefinition.ParseDuration,
+        CustomParser = OptionParsers.Duration(TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1)),
         HelpName = "DURATION",
     };
 

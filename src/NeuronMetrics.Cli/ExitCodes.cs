@@ -9,7 +9,7 @@ internal static class ExitCodes
     /// <summary>An unexpected failure.</summary>
     public const int Failure = 1;
 
-    /// <summary>Bad command line or config file; nothing was read.</summary>
+    /// <summary>Bad command line, config, region, endpoint or ECS task metadata (nothing was read), or no region even in the first report.</summary>
     public const int UsageError = 2;
 
     /// <summary>Some datums could not be delivered (dropped or in doubt, see the stats line), or stdout was closed.</summary>

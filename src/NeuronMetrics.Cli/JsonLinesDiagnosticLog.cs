@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using NeuronMetrics.Diagnostics;
 
@@ -8,10 +10,13 @@ namespace NeuronMetrics.Cli;
 /// Diagnostics as one JSON object per line on stderr: {"time":"…","level":"info","message":"…"}. Written with
 /// <see cref="Utf8JsonWriter"/> (no reflection: Native AOT), so any message text is escaped correctly.
 /// </summary>
-internal sealed class JsonLinesDiagnosticLog(Stream error, LogLevel minimum, TimeProvider clock) : IDiagnosticLog
+internal sealed class JsonLinesDiagnosticLog(StderrWriter error, LogLevel minimum, TimeProvider clock) : IDiagnosticLog
 {
     private readonly Lock _lock = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
+
+    /// <summary>Quotes and apostrophes as they are (this is a log line, not HTML); control characters are still escaped.</summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public bool IsEnabled(LogLevel level) => level >= minimum;
 
@@ -25,10 +30,10 @@ internal sealed class JsonLinesDiagnosticLog(Stream error, LogLevel minimum, Tim
         lock (_lock)
         {
             _buffer.ResetWrittenCount();
-            using (var writer = new Utf8JsonWriter(_buffer))
+            using (var writer = new Utf8JsonWriter(_buffer, WriterOptions))
             {
                 writer.WriteStartObject();
-                writer.WriteString("time", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+                writer.WriteString("time", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
                 writer.WriteString("level", StderrDiagnosticLog.Label(level));
                 writer.WriteString("logger", "neuron-cw");
                 writer.WriteString("message", message);
@@ -36,8 +41,7 @@ internal sealed class JsonLinesDiagnosticLog(Stream error, LogLevel minimum, Tim
             }
 
             _buffer.Write("\n"u8);
-            error.Write(_buffer.WrittenSpan);
-            error.Flush();
+            error.TryWrite(_buffer.WrittenSpan);
         }
     }
 }

@@ -14,9 +14,6 @@ namespace NeuronMetrics.Cli;
 /// <summary>Wires the stages for a run from the command line. The only place that knows both.</summary>
 internal static class PipelineFactory
 {
-    /// <summary>How often a repeated warning (runtime error, full buffer) is said again.</summary>
-    private static readonly TimeSpan WarningRepeatInterval = TimeSpan.FromMinutes(5);
-
     public static MetricPipeline Create(
         CliOptions options,
         MonitorConfig config,
@@ -26,11 +23,12 @@ internal static class PipelineFactory
         IDiagnosticLog log,
         TimeProvider clock,
         out BoundedBatchQueue queue,
-        EcsTaskInfo? ecsTask = null)
+        EcsTaskInfo? ecsTask = null,
+        IReportEnricher? enricher = null)
     {
-        var warnings = new RepeatThrottle(log, clock, WarningRepeatInterval);
+        var warnings = new RepeatThrottle(log, clock, CliDefaults.WarningRepeatInterval);
         var aggregator = new MetricAggregator(options.FlushInterval, options.Aggregation, options.StorageResolution);
-        var reader = ReportProcessor.Create(CreateReadingSettings(options, config, log, ecsTask), aggregator, statistics, warnings, log);
+        var reader = ReportProcessor.Create(CreateReadingSettings(options, config, log, ecsTask), aggregator, statistics, warnings, log, enricher);
         queue = new BoundedBatchQueue(options.MaxBufferedDatums, options.MaxBufferBytes, statistics, warnings);
         var stages = new PipelineStages(
             reader,

@@ -1,27 +1,18 @@
+using System.Text;
 using NeuronMetrics.Diagnostics;
 
 namespace NeuronMetrics.Cli;
 
 /// <summary>Diagnostics as one line each on stderr, prefixed with the program name and level.</summary>
-internal sealed class StderrDiagnosticLog(TextWriter error, LogLevel minimum) : IDiagnosticLog
+internal sealed class StderrDiagnosticLog(StderrWriter error, LogLevel minimum) : IDiagnosticLog
 {
-    private readonly Lock _lock = new();
-
     public bool IsEnabled(LogLevel level) => level >= minimum;
 
     public void Write(LogLevel level, string message)
     {
-        if (!IsEnabled(level))
+        if (IsEnabled(level))
         {
-            return;
-        }
-
-        // One physical line per message, whatever the message holds.
-        string line = $"neuron-cw: {Label(level)}: {message.ReplaceLineEndings(" ")}";
-        lock (_lock)
-        {
-            error.WriteLine(line);
-            error.Flush();
+            error.TryWrite(Encoding.UTF8.GetBytes($"neuron-cw: {Label(level)}: {Printable(message)}\n"));
         }
     }
 
@@ -32,4 +23,22 @@ internal sealed class StderrDiagnosticLog(TextWriter error, LogLevel minimum) : 
         LogLevel.Warning => "warning",
         _ => "error",
     };
+
+    /// <summary>One physical line whatever the message holds, and no control characters: nothing a terminal would act on.</summary>
+    internal static string Printable(string message)
+    {
+        message = message.ReplaceLineEndings(" ");
+        if (!message.AsSpan().ContainsAnyInRange('\0', '\x1f') && !message.Contains('\x7f', StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        var builder = new StringBuilder(message.Length + 8);
+        foreach (char c in message)
+        {
+            builder.Append(char.IsControl(c) ? $"\\x{(int)c:X2}" : c);
+        }
+
+        return builder.ToString();
+    }
 }

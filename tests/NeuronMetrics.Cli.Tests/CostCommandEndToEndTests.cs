@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using NeuronMetrics.Cli.Tests.TestSupport;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests;
 
@@ -77,6 +76,7 @@ public sealed partial class CostCommandEndToEndTests
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.Stderr.Should().Contain(message);
+        result.StderrLines.Should().ContainSingle().Which.Should().EndWith("; see 'neuron-cw cost --help'");
     }
 
     [Fact]

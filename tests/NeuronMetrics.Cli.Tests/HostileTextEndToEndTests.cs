@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using NeuronMetrics.Cli.Tests.TestSupport;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests;
 

@@ -76,12 +76,25 @@ public sealed class MetricOptionsTests
     [InlineData("--dimension|Team=é", "--dimension: 'Team=é': names and values must be ASCII*")]
     [InlineData("--dimension|NeuronCore=1", "--dimension: 'NeuronCore' is set by neuron-cw itself (use --dimensions to choose it)")]
     [InlineData("--dimension|A=1|--dimension|A=2", "--dimension: 'A' given twice")]
+    [InlineData("--dimension|Team=a\u001bb", "--dimension: 'Team': names and values must not contain control characters")]
+    [InlineData("--dimension|InstanceId=a|--dimension|instanceid=b", "--dimension: 'InstanceId' given twice")]
     [InlineData("--storage-resolution|30", "--storage-resolution: must be 1 (high resolution) or 60 (standard)")]
     public void Parse_BadValue_OneClearError(string args, string expected)
     {
         var (_, errors) = Parse(args.Split('|'));
 
         errors.Should().ContainSingle().Which.Should().Match(expected);
+    }
+
+    [Fact]
+    public void Parse_FixedInstanceDimension_SentEvenIfNotChosenAndKeptApartFromStaticOnes()
+    {
+        var (options, errors) = Parse("--dimensions", "InstanceType", "--dimension", "instanceid=i-0abc", "--dimension", "Team=ml");
+
+        errors.Should().BeEmpty();
+        options!.Dimensions.Should().Equal("InstanceType", "InstanceId");
+        options.InstanceDimensions.Should().Equal(new Dimension("InstanceId", "i-0abc"));
+        options.StaticDimensions.Should().Equal(new Dimension("Team", "ml"));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using NeuronMetrics.Cli.Tests.TestSupport;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests;
 

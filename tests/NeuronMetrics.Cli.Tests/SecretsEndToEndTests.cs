@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using NeuronMetrics.Cli.Tests.TestSupport;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests;
 
@@ -21,58 +20,65 @@ public sealed class SecretsEndToEndTests(MotoServerFixture moto)
     };
 
     [Theory]
-    [InlineData("info")]
-    [InlineData("debug")]
-    public async Task Send_ToMoto_OutputHasNoCredentials(string logLevel)
+    [InlineData("info", "text")]
+    [InlineData("debug", "text")]
+    [InlineData("debug", "json")]
+    public async Task Send_ToMoto_OutputHasNoCredentials(string logLevel, string logFormat)
     {
-        var result = await NeuronCwProcess.RunAsync(
-            ["--endpoint-url", moto.Url, "--region", "ap-northeast-1", "--namespace", "NeuronE2E/" + Guid.NewGuid().ToString("N"), "--log-level", logLevel],
-            File.ReadAllBytes(RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl")),
-            Credentials);
+        var result = await SendSampleAsync(moto.Url, logLevel, logFormat, "--namespace", "NeuronE2E/" + Guid.NewGuid().ToString("N"));
 
         result.ExitCode.Should().Be(0, result.ToString());
-        SummaryLine.Parse(result)["sent"].Should().BeGreaterThan(0, "the credentials were really used");
+        result.Stderr.Should().Contain("done: reports=12 ").And.Contain(" sent=4 ", "the credentials were really used");
         if (logLevel == "debug")
         {
-            // The debug row checks the lines that trace each request.
-            result.StderrLines.Should().Contain(l => l.StartsWith("neuron-cw: debug: PutMetricData attempt 1: ", StringComparison.Ordinal));
+            // The debug rows check the lines that trace each request too.
+            result.Stderr.Should().Contain("PutMetricData attempt 1: ");
         }
 
-        ShouldHaveNoSecret(result);
+        ShouldHaveNoSecret(result, logLevel, logFormat);
     }
 
     [Theory]
-    [InlineData("info")]
-    [InlineData("debug")]
-    public async Task Send_EndpointClosed_FailsWithoutCredentialsInOutput(string logLevel)
+    [InlineData("info", "text")]
+    [InlineData("debug", "text")]
+    [InlineData("debug", "json")]
+    public async Task Send_EndpointClosed_FailsWithoutCredentialsInOutput(string logLevel, string logFormat)
     {
-        var result = await NeuronCwProcess.RunAsync(
-            ["--endpoint-url", $"http://127.0.0.1:{ClosedPort()}", "--region", "ap-northeast-1", "--shutdown-timeout", "1s", "--log-level", logLevel],
-            File.ReadAllBytes(RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl")),
-            Credentials);
+        var result = await SendSampleAsync($"http://127.0.0.1:{ClosedPort()}", logLevel, logFormat, "--shutdown-timeout", "1s");
 
         result.ExitCode.Should().Be(3, "the datums could not be delivered\n" + result);
-        result.StderrLines.Should().Contain(l => l.StartsWith("neuron-cw: error: ", StringComparison.Ordinal));
-        SummaryLine.Parse(result)["dropped"].Should().BeGreaterThan(0);
-        ShouldHaveNoSecret(result);
+        result.Stderr.Should().Contain(logFormat == "json" ? "\"level\":\"error\"" : "neuron-cw: error: ");
+        ShouldHaveNoSecret(result, logLevel, logFormat);
     }
 
-    [Fact]
-    public async Task Send_EndpointAnswersWithError_FailsWithoutCredentialsInOutput()
+    [Theory]
+    [InlineData("info", "text")]
+    [InlineData("debug", "text")]
+    [InlineData("debug", "json")]
+    public async Task Send_EndpointAnswersWithError_FailsWithoutCredentialsInOutput(string logLevel, string logFormat)
     {
         // moto answers a request under an unknown path with an error status.
-        var result = await NeuronCwProcess.RunAsync(
-            ["--endpoint-url", moto.Url + "/no-such-service/", "--region", "ap-northeast-1", "--shutdown-timeout", "3s", "--log-level", "debug"],
-            File.ReadAllBytes(RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl")),
-            Credentials);
+        var result = await SendSampleAsync(moto.Url + "/no-such-service/", logLevel, logFormat, "--shutdown-timeout", "3s");
 
         result.ExitCode.Should().NotBe(0, result.ToString());
-        result.StderrLines.Should().Contain(l => l.StartsWith("neuron-cw: error: ", StringComparison.Ordinal));
-        ShouldHaveNoSecret(result);
+        result.Stderr.Should().Contain(logFormat == "json" ? "\"level\":\"error\"" : "neuron-cw: error: ");
+        ShouldHaveNoSecret(result, logLevel, logFormat);
     }
 
-    private static void ShouldHaveNoSecret(NeuronCwResult result)
+    private static Task<NeuronCwResult> SendSampleAsync(string endpoint, string logLevel, string logFormat, params string[] more) => NeuronCwProcess.RunAsync(
+        ["--endpoint-url", endpoint, "--region", "ap-northeast-1", "--log-level", logLevel, "--log-format", logFormat, .. more],
+        File.ReadAllBytes(RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl")),
+        Credentials);
+
+    /// <summary>No secret anywhere; at debug level the debug lines (which name the credential source) were really written.</summary>
+    private static void ShouldHaveNoSecret(NeuronCwResult result, string logLevel, string logFormat)
     {
+        if (logLevel == "debug")
+        {
+            result.Stderr.Should().Contain(logFormat == "json" ? "\"level\":\"debug\"" : "neuron-cw: debug: ", "a debug row must see debug output");
+            result.Stderr.Should().Contain("AWS credentials found", "the debug line about the credential source is there and still holds no secret");
+        }
+
         foreach (string secret in new[] { SecretAccessKey, SessionToken })
         {
             result.AllOutput.Should().NotContain(secret).And.NotContain(secret[..16], result.ToString());

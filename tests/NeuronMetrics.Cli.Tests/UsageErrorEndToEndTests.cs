@@ -26,6 +26,13 @@ public sealed class UsageErrorEndToEndTests : IDisposable
         { ["--dry-run", "--max-document-bytes", "10"], "--max-document-bytes" },
         { ["--dry-run", "--max-buffered-datums", "0"], "--max-buffered-datums" },
         { ["--endpoint-url", "ftp://127.0.0.1/"], "--endpoint-url" },
+        { ["--endpoint-url", "http://"], "--endpoint-url" },
+        { ["--region", "tokyo"], "--region: 'tokyo' is not a region name" },
+        { ["--region", ""], "--region: empty region name" },
+        { ["--dry-run", "--flush-interval", "0.1ms"], "--flush-interval: 0.1ms is out of range (1s to 1h)" },
+        { ["--dry-run", "--stats-interval", "0.5ms"], "--stats-interval: 0.5ms is out of range (1s to 24h)" },
+        { ["--dry-run", "-c", ""], "--config: empty file name" },
+        { ["--dry-run", "--imds-timeout", "2h"], "--imds-timeout" },
     };
 
     public static TheoryData<string?, string> BadConfigs() => new()

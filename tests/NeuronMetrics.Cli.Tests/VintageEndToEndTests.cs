@@ -1,5 +1,4 @@
 using NeuronMetrics.Cli.Tests.TestSupport;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests;
 

@@ -65,7 +65,7 @@ public sealed partial class CloudWatchEndpointResolver
         var region = ResolveRegion(fallbackRegion)
             ?? throw new CloudWatchConfigurationException(
                 "no AWS region: pass --region or set AWS_REGION (the instance region is not known yet)");
-        if (!RegionName().IsMatch(region.Region))
+        if (!IsValidRegionName(region.Region))
         {
             throw new CloudWatchConfigurationException($"'{region.Region}' (from {region.Source}) is not a valid region name");
         }
@@ -102,6 +102,9 @@ public sealed partial class CloudWatchEndpointResolver
 
         return null;
     }
+
+    /// <summary>Whether <paramref name="region"/> has the shape of a region name (ap-northeast-1, us-gov-west-1), so a typo fails at startup.</summary>
+    public static bool IsValidRegionName(string region) => RegionName().IsMatch(region);
 
     private static string? ReadProfileRegion(string? profile)
     {

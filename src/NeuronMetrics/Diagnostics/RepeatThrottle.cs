@@ -6,6 +6,9 @@ namespace NeuronMetrics.Diagnostics;
 /// </summary>
 public sealed class RepeatThrottle(IDiagnosticLog log, TimeProvider clock, TimeSpan interval)
 {
+    /// <summary>The repeat interval of the warnings of a run: a condition that lasts is said again every 5 minutes.</summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMinutes(5);
+
     private const int MaxKeys = 1024;
 
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 
 namespace NeuronMetrics.Metadata;
@@ -5,7 +7,8 @@ namespace NeuronMetrics.Metadata;
 /// <summary>
 /// Reads the cluster and task family once at startup from the ECS task metadata endpoint v4
 /// (<c>$ECS_CONTAINER_METADATA_URI_V4/task</c>, JSON fields <c>Cluster</c> — a name or an ARN —
-/// and <c>Family</c>).
+/// and <c>Family</c>). The values become dimensions, so the endpoint is trusted no further than it must be:
+/// only the link-local or loopback address ECS documents, no redirects, a bounded body, valid UTF-8.
 /// </summary>
 public static class EcsTaskMetadataReader
 {
@@ -15,31 +18,23 @@ public static class EcsTaskMetadataReader
     /// <summary>The endpoint is local to the task; anything slower than this means it is not there.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>Metadata documents are a few KB; a larger answer is not the endpoint we expect.</summary>
-    private const int MaxResponseBytes = 1 << 20;
+    /// <summary>A task document is a few KB per container; a larger answer is not the endpoint we expect.</summary>
+    public const int MaxResponseBytes = 256 * 1024;
 
     /// <exception cref="EcsMetadataException">No endpoint, no answer in time, or not the expected JSON.</exception>
     public static async Task<EcsTaskInfo> ReadAsync(string? endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(endpoint))
-        {
-            throw new EcsMetadataException($"{EndpointVariable} is not set (not running in an ECS task?)");
-        }
-
-        if (!Uri.TryCreate(endpoint.TrimEnd('/') + "/task", UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new EcsMetadataException($"{EndpointVariable} is not an http URL: '{endpoint}'");
-        }
-
+        var uri = TaskUri(endpoint);
         byte[] body;
-        using var handler = new SocketsHttpHandler { UseProxy = false, ConnectTimeout = timeout };
+        using var handler = new SocketsHttpHandler { UseProxy = false, ConnectTimeout = timeout, AllowAutoRedirect = false };
         using var client = new HttpClient(handler) { Timeout = timeout, MaxResponseContentBufferSize = MaxResponseBytes };
         try
         {
             using var response = await client.GetAsync(uri, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new EcsMetadataException($"ECS task metadata {uri}: HTTP {(int)response.StatusCode}");
+                string redirect = (int)response.StatusCode is >= 300 and < 400 ? " (redirects are not followed)" : "";
+                throw new EcsMetadataException($"ECS task metadata {uri}: HTTP {(int)response.StatusCode}{redirect}");
             }
 
             body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
@@ -54,6 +49,31 @@ public static class EcsTaskMetadataReader
         }
 
         return Parse(body, uri);
+    }
+
+    /// <summary>
+    /// The task document's URI. ECS serves task metadata on a link-local address (169.254.170.2) and its agent
+    /// on loopback; any other host (a name, a public or private address) is refused rather than asked.
+    /// </summary>
+    public static Uri TaskUri(string? endpoint)
+    {
+        if (string.IsNullOrWhiteSpace(endpoint))
+        {
+            throw new EcsMetadataException($"{EndpointVariable} is not set (not running in an ECS task?)");
+        }
+
+        if (!Uri.TryCreate(endpoint.TrimEnd('/') + "/task", UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp
+            || uri.UserInfo.Length > 0 || uri.Query.Length > 0)
+        {
+            throw new EcsMetadataException($"{EndpointVariable} is not an http URL: '{endpoint}'");
+        }
+
+        if (!IPAddress.TryParse(uri.IdnHost, out var address) || !IsLinkLocalOrLoopback(address))
+        {
+            throw new EcsMetadataException($"{EndpointVariable} '{endpoint}' is not on a link-local or loopback address, as ECS sets it");
+        }
+
+        return uri;
     }
 
     /// <summary>The cluster name (the part after the last '/' of an ARN) and family of a task metadata document.</summary>
@@ -97,6 +117,11 @@ public static class EcsTaskMetadataReader
         {
             throw new EcsMetadataException($"ECS task metadata {source}: invalid JSON ({ex.Message})", ex);
         }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader.GetString: a string that is not valid UTF-8.
+            throw new EcsMetadataException($"ECS task metadata {source}: invalid UTF-8 in a string", ex);
+        }
     }
 
     /// <summary>"arn:aws:ecs:region:account:cluster/name" → "name"; a plain name stays as it is.</summary>
@@ -104,6 +129,21 @@ public static class EcsTaskMetadataReader
     {
         int slash = cluster.LastIndexOf('/');
         return cluster.StartsWith("arn:", StringComparison.Ordinal) && slash >= 0 ? cluster[(slash + 1)..] : cluster;
+    }
+
+    private static bool IsLinkLocalOrLoopback(IPAddress address)
+    {
+        if (IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal)
+        {
+            return true;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        return address.AddressFamily == AddressFamily.InterNetwork && address.GetAddressBytes() is [169, 254, _, _];
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -3,8 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using NeuronMetrics.Cli.Tests.Operations;
 using NeuronMetrics.Cli.Tests.TestSupport;
-using NeuronMetrics.CloudWatch.Tests.Fakes;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests.Delivery;
 

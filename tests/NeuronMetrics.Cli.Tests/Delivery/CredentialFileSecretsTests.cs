@@ -1,8 +1,6 @@
 using System.Text.Json;
 using NeuronMetrics.Cli.Tests.Operations;
 using NeuronMetrics.Cli.Tests.TestSupport;
-using NeuronMetrics.CloudWatch.Tests.Fakes;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests.Delivery;
 

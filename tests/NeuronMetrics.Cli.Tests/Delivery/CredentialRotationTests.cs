@@ -1,7 +1,5 @@
 using System.Globalization;
 using NeuronMetrics.Cli.Tests.TestSupport;
-using NeuronMetrics.CloudWatch.Tests.Fakes;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests.Delivery;
 

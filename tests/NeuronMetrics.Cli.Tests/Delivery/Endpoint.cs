@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests.Delivery;
 

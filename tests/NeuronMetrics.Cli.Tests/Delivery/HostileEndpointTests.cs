@@ -1,7 +1,6 @@
 using System.Security;
 using NeuronMetrics.Cli.Tests.Operations;
 using NeuronMetrics.Cli.Tests.TestSupport;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests.Delivery;
 

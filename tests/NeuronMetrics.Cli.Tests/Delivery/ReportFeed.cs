@@ -1,4 +1,3 @@
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests.Delivery;
 

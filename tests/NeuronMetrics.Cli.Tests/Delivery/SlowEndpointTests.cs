@@ -1,7 +1,5 @@
 using NeuronMetrics.Cli.Tests.Operations;
 using NeuronMetrics.Cli.Tests.TestSupport;
-using NeuronMetrics.CloudWatch.Tests.Fakes;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests.Delivery;
 

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using NeuronMetrics.Cli.Tests.TestSupport;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests.Operations;
 
-/// <summary>The samples in samples/deploy parse, and the cron wrapper runs the real pipeline end to end.</summary>
+/// <summary>The samples in samples/deploy parse and carry what running unattended needs; the README installs what they read.</summary>
 public sealed class DeploymentSampleTests : IDisposable
 {
     private static readonly string Deploy = RepositoryFiles.Sample("deploy");
@@ -50,6 +49,7 @@ public sealed class DeploymentSampleTests : IDisposable
 
         sections.Keys.Should().Contain(["Unit", "Service", "Install"]);
         sections["Service"]["Restart"].Should().Be("always");
+        sections["Service"]["RestartPreventExitStatus"].Should().Be("2", "a bad flag or config must not restart every 10 s forever");
         sections["Service"]["EnvironmentFile"].Should().Contain("neuron-cw.env");
         sections["Service"]["ExecStart"].Should().EndWith("neuron-cw-pipeline.sh");
 
@@ -69,7 +69,11 @@ public sealed class DeploymentSampleTests : IDisposable
 
         container.GetProperty("command")[0].GetString().Should().EndWith("neuron-cw-pipeline.sh");
         container.GetProperty("environment").EnumerateArray().Select(e => e.GetProperty("name").GetString())
-            .Should().Contain(["NEURON_MONITOR", "NEURON_CW", "NEURON_CW_ARGS"]);
+            .Should().Contain(["NEURON_MONITOR", "NEURON_CW", "NEURON_CW_ARGS", "NEURON_CW_LOG_FORMAT"]);
+        // Every /dev/neuronN of the instance (an inf1.24xlarge has 16): listing devices would name only some.
+        container.GetProperty("privileged").GetBoolean().Should().BeTrue();
+        container.TryGetProperty("linuxParameters", out _).Should().BeFalse();
+        document.RootElement.GetProperty("networkMode").GetString().Should().Be("host", "instance metadata is reachable from the host network");
         container.GetProperty("logConfiguration").GetProperty("logDriver").GetString().Should().Be("awslogs");
     }
 
@@ -85,6 +89,10 @@ public sealed class DeploymentSampleTests : IDisposable
             c = ds["spec"]["template"]["spec"]["containers"][0]
             assert c["command"][0].endswith("neuron-cw-pipeline.sh"), c
             assert ds["spec"]["selector"]["matchLabels"] == ds["spec"]["template"]["metadata"]["labels"]
+            namespaces = [d["metadata"]["name"] for d in docs if d["kind"] == "Namespace"]
+            used = {d["metadata"]["namespace"] for d in docs if d["kind"] != "Namespace"}
+            assert used <= set(namespaces) and used, (used, namespaces)
+            assert ds["spec"]["template"]["spec"]["hostNetwork"] is True
             print("ok", kinds)
             """;
         var script = Path.Combine(_work, "check.py");
@@ -97,43 +105,23 @@ public sealed class DeploymentSampleTests : IDisposable
     }
 
     [Fact]
-    public async Task CronWrapper_FakeMonitor_RunsPipelineOnceAndLogs()
+    public void Readme_InstallsWhatTheSamplesRead()
     {
-        var sample = RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl");
-        var monitor = WriteScript("neuron-monitor", $"#!/bin/sh\ncat '{sample}'\nsleep 3\n");
-        var cw = WriteScript("neuron-cw", "#!/bin/sh\nexec " + NeuronCwExecutable.ShellCommand() + " \"$@\"\n");
-        var log = Path.Combine(_work, "neuron-cw.log");
-        var env = new Dictionary<string, string>
-        {
-            ["NEURON_MONITOR"] = monitor,
-            ["NEURON_CW"] = cw,
-            ["NEURON_MONITOR_CONFIG"] = Path.Combine(_work, "absent.conf"),
-            ["NEURON_CW_ARGS"] = "--dry-run --stats-interval off",
-            ["NEURON_CW_LOCK_FILE"] = Path.Combine(_work, "neuron-cw.lock"),
-            ["NEURON_CW_LOG_FILE"] = log,
-        };
-        var cron = Path.Combine(Deploy, "neuron-cw-cron.sh");
+        string readme = File.ReadAllText(RepositoryFiles.At("README.md"));
 
-        using var first = Start(cron, env);
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        var (secondCode, _) = Run(cron, [], env); // the next minute's cron run: already running
-        await first.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-
-        secondCode.Should().Be(0);
-        first.ExitCode.Should().Be(0, File.ReadAllText(log));
-        var lines = File.ReadAllLines(log);
-        lines.Count(l => l.Contains("neuron-cw-cron: starting pipeline", StringComparison.Ordinal)).Should().Be(1);
-        lines.Should().Contain(l => l.Contains("neuron-cw-cron: pipeline exited with 0", StringComparison.Ordinal));
-        lines.Should().Contain(l => l.StartsWith("{\"Namespace\":\"Neuron\",\"MetricData\":[", StringComparison.Ordinal));
-        lines.Should().Contain(l => l.Contains("done: reports=12 ", StringComparison.Ordinal));
+        readme.Should().Contain("monitor.conf /etc/neuron-cw/monitor.conf", "the unit's NEURON_MONITOR_CONFIG");
+        readme.Should().Contain("samples/deploy/neuron-cw.env /etc/neuron-cw/", "the unit's EnvironmentFile and the cron script's settings");
+        readme.Should().Contain("samples/deploy/neuron-cw-cron.sh /usr/local/bin/", "the crontab line runs /usr/local/bin/neuron-cw-cron.sh");
+        readme.Should().Contain("samples/deploy/neuron-cw-pipeline.sh /usr/local/bin/");
     }
 
-    private string WriteScript(string name, string text)
+    [Fact]
+    public void EnvFile_ReadTheSameBySystemdAndBash()
     {
-        var path = Path.Combine(_work, name);
-        File.WriteAllText(path, text);
-        Run("chmod", ["+x", path]).Code.Should().Be(0);
-        return path;
+        var (code, output) = Run("bash", ["-c", "set -a; source \"$0\"; set +a; env", Path.Combine(Deploy, "neuron-cw.env")]);
+
+        code.Should().Be(0, output);
+        output.Should().Contain("NEURON_MONITOR_CONFIG=/etc/neuron-cw/monitor.conf\n").And.Contain("NEURON_CW_LOG_FORMAT=text\n");
     }
 
     private static Process Start(string file, IReadOnlyDictionary<string, string>? env = null, IEnumerable<string>? args = null)

@@ -78,7 +78,7 @@ public sealed class ExitCodeTests : IDisposable
         var run = await NeuronCwProcess.RunShellAsync(NeuronCwExecutable.ShellCommand() + " --dry-run < /", "", timeout: ExitTimeout);
 
         run.ExitCode.Should().Be(ExitCodes.Failure, run.Stderr);
-        run.Stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain("unexpected failure");
+        run.StderrLines.Where(l => l.Contains("error:", StringComparison.Ordinal)).Should().ContainSingle().Which.Should().Contain("unexpected failure");
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);

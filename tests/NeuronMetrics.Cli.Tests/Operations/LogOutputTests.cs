@@ -31,13 +31,18 @@ public sealed class LogOutputTests
     [Fact]
     public async Task StatsInterval_WhileRunning_WritesPeriodicStatsLines()
     {
-        using var process = NeuronCwProcess.Start(["--dry-run", "--stats-interval", "300ms"]);
+        using var process = NeuronCwProcess.Start(["--dry-run", "--stats-interval", "1s"]);
+        await process.WaitUntilStartedAsync();
         await process.WriteAsync(OpsInputs.ReportsForInstances(1));
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        process.CloseStandardInput();
-        var run = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
-        run.Stderr.Split('\n').Count(l => l.Contains("info: stats: reports=12 ", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(2);
+        // Two stats lines after all 12 reports were read, while stdin is still open: the second one is periodic.
+        int seen = 0;
+        await process.WaitForStderrLineAsync(l => l.Contains("info: stats: reports=12 ", StringComparison.Ordinal) && ++seen == 2, "second stats line");
+        process.CloseStandardInput();
+        var run = await process.WaitForExitAsync(NeuronCwProcess.EventTimeout);
+
+        run.ExitCode.Should().Be(ExitCodes.Success, run.ToString());
+        run.StderrLines.Count(l => l.Contains("info: stats: reports=12 ", StringComparison.Ordinal)).Should().BeGreaterThanOrEqualTo(2);
         run.Stderr.Should().Contain("buffered=");
     }
 }

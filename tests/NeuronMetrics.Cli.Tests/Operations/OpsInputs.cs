@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests.Operations;
 

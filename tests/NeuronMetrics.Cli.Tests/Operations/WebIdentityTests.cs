@@ -1,6 +1,4 @@
 using NeuronMetrics.Cli.Tests.TestSupport;
-using NeuronMetrics.CloudWatch.Tests.Fakes;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.Cli.Tests.Operations;
 

@@ -10,7 +10,8 @@ internal sealed record DryRunDatum(
     double[]? Values,
     double[]? Counts)
 {
-    public CoreUtilization Core => new(Dimensions["InstanceId"], Dimensions["NeuronCore"]);
+    /// <summary>The core; an empty instance id when the datum has no InstanceId (reports without instance metadata).</summary>
+    public CoreUtilization Core => new(Dimensions.GetValueOrDefault("InstanceId", ""), Dimensions["NeuronCore"]);
 
     /// <summary>Every sample the datum stands for (Values repeated by Counts, or the single Value).</summary>
     public IEnumerable<double> Samples => Value is { } single

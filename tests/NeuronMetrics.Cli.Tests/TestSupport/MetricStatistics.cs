@@ -11,7 +11,8 @@ internal sealed record MetricStatistics(
     double? Minimum,
     double? Maximum)
 {
-    public CoreUtilization Core => new(Dimensions["InstanceId"], Dimensions["NeuronCore"]);
+    /// <summary>The core; an empty instance id when the datum has no InstanceId (reports without instance metadata).</summary>
+    public CoreUtilization Core => new(Dimensions.GetValueOrDefault("InstanceId", ""), Dimensions["NeuronCore"]);
 
     /// <summary>Checks counts, sum, minimum and maximum against the values the input holds for this core.</summary>
     public void ShouldMatch(IReadOnlyList<double> values)

@@ -6,25 +6,33 @@ namespace NeuronMetrics.Cli.Tests.TestSupport;
 
 /// <summary>
 /// A running <c>neuron-cw</c> with piped stdin and captured stdout/stderr. Its environment never
-/// sees the host's AWS settings: AWS_* variables are removed, HOME is an empty folder, IMDS is off
-/// and the shared config/credentials files point nowhere; tests add what they need on top.
+/// sees the host's AWS settings: AWS_* and NEURON_CW_* option variables are removed, HOME is an empty
+/// folder, IMDS is off and the shared config/credentials files point nowhere; tests add what they need on top.
+/// stderr is read line by line as it comes, so a test can wait for a line (the startup line, a stats line)
+/// instead of sleeping.
 /// </summary>
 internal sealed class NeuronCwProcess : IDisposable
 {
     /// <summary>Generous: the machine running the tests may be busy.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a wait for a line or an exit may take on a loaded machine before the test fails.</summary>
+    public static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Variables the test runner must not pass on: the runner's own test settings stay.</summary>
+    private static readonly string[] KeptVariables = ["NEURON_CW_EXE", "NEURON_CW_MOTO_URL"];
+
     private readonly Process _process;
     private readonly string _home;
     private readonly Task<string> _stdout;
-    private readonly Task<string> _stderr;
+    private readonly StderrLines _stderr;
 
     private NeuronCwProcess(Process process, string home)
     {
         _process = process;
         _home = home;
         _stdout = process.StandardOutput.ReadToEndAsync();
-        _stderr = process.StandardError.ReadToEndAsync();
+        _stderr = new StderrLines(process.StandardError);
     }
 
     public int Id => _process.Id;
@@ -61,7 +69,8 @@ internal sealed class NeuronCwProcess : IDisposable
         startInfo.UseShellExecute = false;
 
         string home = Directory.CreateTempSubdirectory("neuron-cw-home-").FullName;
-        foreach (string name in startInfo.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)).ToList())
+        foreach (string name in startInfo.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)
+            || (k.StartsWith("NEURON_CW_", StringComparison.Ordinal) && !KeptVariables.Contains(k))).ToList())
         {
             startInfo.Environment.Remove(name);
         }
@@ -151,15 +160,41 @@ internal sealed class NeuronCwProcess : IDisposable
         }
     }
 
-    /// <summary>Sends SIGTERM the way systemd or a shell would.</summary>
-    public void SendSigterm()
+    /// <summary>The stderr lines so far.</summary>
+    public IReadOnlyList<string> StderrLines => _stderr.Snapshot();
+
+    /// <summary>
+    /// Waits for the startup line: from then on signals are handled, the sink is set up and stdin is being read.
+    /// </summary>
+    public Task<string> WaitUntilStartedAsync() =>
+        WaitForStderrLineAsync(l => l.Contains(" started: ", StringComparison.Ordinal), "the startup line");
+
+    /// <summary>Waits for a stderr line matching <paramref name="match"/>; fails with everything captured when the process exits first or it takes too long.</summary>
+    public async Task<string> WaitForStderrLineAsync(Func<string, bool> match, string what, TimeSpan? timeout = null)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })
+        var limit = timeout ?? EventTimeout;
+        var line = await _stderr.WaitForAsync(match, limit).ConfigureAwait(false);
+        if (line is not null)
+        {
+            return line;
+        }
+
+        string state = _process.HasExited ? $"exited with {_process.ExitCode}" : $"still running after {limit.TotalSeconds} s";
+        throw new TimeoutException($"neuron-cw wrote no {what} ({state})\n--- stderr ---\n{string.Join('\n', _stderr.Snapshot())}");
+    }
+
+    /// <summary>Sends SIGTERM the way systemd or a shell would.</summary>
+    public void SendSigterm() => SendSignal("TERM");
+
+    /// <summary>Sends a signal (TERM, INT, HUP) with kill(1).</summary>
+    public void SendSignal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-" + name, Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })
             ?? throw new InvalidOperationException("kill did not start");
         kill.WaitForExit();
         if (kill.ExitCode != 0)
         {
-            throw new InvalidOperationException($"kill -TERM {Id} failed with exit code {kill.ExitCode}");
+            throw new InvalidOperationException($"kill -{name} {Id} failed with exit code {kill.ExitCode}");
         }
     }
 
@@ -175,10 +210,10 @@ internal sealed class NeuronCwProcess : IDisposable
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync().ConfigureAwait(false);
-            throw new TimeoutException($"neuron-cw did not exit within {timeout.TotalSeconds} s\n{new NeuronCwResult(-1, await _stdout.ConfigureAwait(false), await _stderr.ConfigureAwait(false))}");
+            throw new TimeoutException($"neuron-cw did not exit within {timeout.TotalSeconds} s\n{new NeuronCwResult(-1, await _stdout.ConfigureAwait(false), await _stderr.TextAsync().ConfigureAwait(false))}");
         }
 
-        return new NeuronCwResult(_process.ExitCode, await _stdout.ConfigureAwait(false), await _stderr.ConfigureAwait(false));
+        return new NeuronCwResult(_process.ExitCode, await _stdout.ConfigureAwait(false), await _stderr.TextAsync().ConfigureAwait(false));
     }
 
     public void Dispose()

@@ -1,7 +1,6 @@
 using NeuronMetrics.CloudWatch.Tests.Fakes;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Dispatch;
-using NeuronMetrics.Tests;
 using static NeuronMetrics.CloudWatch.Tests.Fakes.ClientHarness;
 
 namespace NeuronMetrics.CloudWatch.Tests.Client;

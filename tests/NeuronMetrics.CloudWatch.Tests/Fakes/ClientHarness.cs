@@ -4,7 +4,6 @@ using NeuronMetrics.CloudWatch.Query;
 using NeuronMetrics.CloudWatch.Retry;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Model;
-using NeuronMetrics.Tests;
 
 namespace NeuronMetrics.CloudWatch.Tests.Fakes;
 

@@ -74,6 +74,62 @@ public sealed class EcsTaskMetadataReaderTests
     }
 
     [Fact]
+    public async Task ReadAsync_Redirect_NotFollowed()
+    {
+        using var target = new ScriptedHttpServer(new ScriptedReply(200, """{"Cluster":"evil","Family":"f"}""", Json));
+        using var server = new ScriptedHttpServer(new ScriptedReply(302, "", Json) { Headers = new Dictionary<string, string> { ["Location"] = target.BaseUrl + "/task" } });
+
+        var act = () => EcsTaskMetadataReader.ReadAsync(server.BaseUrl + "/v4/x", Timeout, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<EcsMetadataException>()).WithMessage("*HTTP 302 (redirects are not followed)");
+        target.Requests.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("http://metadata.example.com/v4/x")]
+    [InlineData("http://10.0.0.7/v4/x")]
+    [InlineData("http://8.8.8.8/v4/x")]
+    [InlineData("http://user:pw@169.254.170.2/v4/x")]
+    [InlineData("https://169.254.170.2/v4/x")]
+    public void TaskUri_NotTheLinkLocalOrLoopbackFormEcsSets_Refused(string endpoint)
+    {
+        var act = () => EcsTaskMetadataReader.TaskUri(endpoint);
+
+        act.Should().Throw<EcsMetadataException>().WithMessage("ECS_CONTAINER_METADATA_URI_V4 *");
+    }
+
+    [Theory]
+    [InlineData("http://169.254.170.2/v4/abc", "http://169.254.170.2/v4/abc/task")]
+    [InlineData("http://127.0.0.1:51678/v4/abc/", "http://127.0.0.1:51678/v4/abc/task")]
+    [InlineData("http://[fe80::1]/v4/abc", "http://[fe80::1]/v4/abc/task")]
+    public void TaskUri_DocumentedForms_Accepted(string endpoint, string expected)
+    {
+        EcsTaskMetadataReader.TaskUri(endpoint).ToString().Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task ReadAsync_HugeBody_RefusedWithoutReadingItAll()
+    {
+        string huge = "{\"Cluster\":\"" + new string('c', EcsTaskMetadataReader.MaxResponseBytes) + "\",\"Family\":\"f\"}";
+        using var server = new ScriptedHttpServer(new ScriptedReply(200, huge, Json));
+
+        var act = () => EcsTaskMetadataReader.ReadAsync(server.BaseUrl, Timeout, CancellationToken.None);
+
+        await act.Should().ThrowAsync<EcsMetadataException>();
+    }
+
+    [Fact]
+    public async Task ReadAsync_InvalidUtf8_ClearException()
+    {
+        byte[] body = [.. "{\"Cluster\":\"a"u8, 0xC3, 0x28, .. "\",\"Family\":\"f\"}"u8];
+        using var server = new ScriptedHttpServer(new ScriptedReply(200, "", Json) { RawBody = body });
+
+        var act = () => EcsTaskMetadataReader.ReadAsync(server.BaseUrl, Timeout, CancellationToken.None);
+
+        (await act.Should().ThrowAsync<EcsMetadataException>()).WithMessage("*invalid*");
+    }
+
+    [Fact]
     public void Parse_NoClusterOrFamily_Nulls()
     {
         EcsTaskMetadataReader.Parse("""{"Cluster":"","Family":5}"""u8, new Uri("http://127.0.0.1/task")).Should().Be(new EcsTaskInfo(null, null));

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using NeuronMetrics.Cli.Tests.Operations;
 using NeuronMetrics.Dispatch;
 using NeuronMetrics.Model;
 using NeuronMetrics.Sinks;

@@ -1,12 +1,12 @@
 using System.Text.Json;
 
-namespace NeuronMetrics.Cli.Tests.Operations;
+namespace NeuronMetrics.TestSupport;
 
 /// <summary>
 /// Checks one line against the required parts of the CloudWatch Embedded Metric Format specification.
-/// Shared (linked) by the EmfSink unit tests and the end-to-end EMF test.
+/// Shared by the EmfSink unit tests and the end-to-end EMF test.
 /// </summary>
-internal static class EmfSpecValidator
+public static class EmfSpecValidator
 {
     /// <summary>Problems found; empty when the document is valid.</summary>
     public static List<string> Validate(string line)

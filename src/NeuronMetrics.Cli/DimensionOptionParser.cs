@@ -4,11 +4,17 @@ using NeuronMetrics.Model;
 
 namespace NeuronMetrics.Cli;
 
-/// <summary>Reads <c>--dimensions</c> (names to send) and <c>--dimension Key=Value</c> (static ones), with CloudWatch's rules.</summary>
-internal static class StaticDimensionParser
+/// <summary>
+/// Reads the dimension options with CloudWatch's rules: <c>--dimensions</c> (the names to send) and
+/// <c>--dimension Key=Value</c> (fixed values: extra dimensions, or the instance's own ones when its metadata is missing).
+/// </summary>
+internal static class DimensionOptionParser
 {
     /// <summary>A metric adds at most one dimension of its own (NeuronCore or NeuronDevice).</summary>
     private const int OwnDimensions = 1;
+
+    /// <summary>Instance dimensions a <c>--dimension</c> may fix, e.g. InstanceId in a container without instance metadata.</summary>
+    public static readonly IReadOnlyList<string> InstanceLevel = [DimensionNames.InstanceId, DimensionNames.InstanceType, DimensionNames.AvailabilityZone];
 
     /// <summary>The chosen names in order, or an error. Comma-separated, case-insensitive, each once.</summary>
     public static IReadOnlyList<string> ParseSelected(IEnumerable<string> tokens, out string? error)
@@ -36,8 +42,8 @@ internal static class StaticDimensionParser
         return selected;
     }
 
-    /// <summary>The static dimensions, or an error naming the bad one.</summary>
-    public static IReadOnlyList<Dimension> ParseStatic(IEnumerable<string> tokens, int selectedCount, out string? error)
+    /// <summary>The fixed dimensions, or an error naming the bad one. InstanceId, InstanceType and AvailabilityZone keep their canonical spelling.</summary>
+    public static IReadOnlyList<Dimension> ParseStatic(IEnumerable<string> tokens, IReadOnlyList<string> selected, out string? error)
     {
         error = null;
         var dimensions = new List<Dimension>();
@@ -64,7 +70,17 @@ internal static class StaticDimensionParser
                 return [];
             }
 
-            if (DimensionNames.Reserved.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (name.Any(char.IsControl) || value.Any(char.IsControl))
+            {
+                error = $"--dimension: '{name}': names and values must not contain control characters";
+                return [];
+            }
+
+            if (InstanceLevel.FirstOrDefault(d => string.Equals(d, name, StringComparison.OrdinalIgnoreCase)) is { } instanceName)
+            {
+                name = instanceName;
+            }
+            else if (DimensionNames.Reserved.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 error = $"--dimension: '{name}' is set by neuron-cw itself (use --dimensions to choose it)";
                 return [];
@@ -79,14 +95,22 @@ internal static class StaticDimensionParser
             dimensions.Add(new Dimension(name, value));
         }
 
-        if (selectedCount + dimensions.Count + OwnDimensions > CloudWatchLimits.MaxDimensionsPerDatum)
+        int chosen = WithInstanceDimensions(selected, dimensions).Count;
+        int extra = dimensions.Count(d => !IsInstanceLevel(d));
+        if (chosen + extra + OwnDimensions > CloudWatchLimits.MaxDimensionsPerDatum)
         {
-            error = $"--dimension: too many dimensions ({selectedCount} chosen + {dimensions.Count} static + {OwnDimensions} per metric; at most {CloudWatchLimits.MaxDimensionsPerDatum})";
+            error = $"--dimension: too many dimensions ({chosen} chosen + {extra} static + {OwnDimensions} per metric; at most {CloudWatchLimits.MaxDimensionsPerDatum})";
             return [];
         }
 
         return dimensions;
     }
+
+    public static bool IsInstanceLevel(Dimension dimension) => InstanceLevel.Contains(dimension.Name, StringComparer.Ordinal);
+
+    /// <summary>The selected names plus the instance dimensions a <c>--dimension</c> fixed (a fixed InstanceId is sent even if not chosen).</summary>
+    public static IReadOnlyList<string> WithInstanceDimensions(IReadOnlyList<string> selected, IEnumerable<Dimension> statics) =>
+        [.. selected, .. statics.Where(IsInstanceLevel).Select(d => d.Name).Where(n => !selected.Contains(n, StringComparer.Ordinal))];
 
     /// <summary>Comma-separated items of every token, trimmed, empty ones left out.</summary>
     public static IEnumerable<string> Split(IEnumerable<string> tokens) =>

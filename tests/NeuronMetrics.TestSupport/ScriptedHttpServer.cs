@@ -4,14 +4,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace NeuronMetrics.Tests;
+namespace NeuronMetrics.TestSupport;
 
 /// <summary>
 /// An HTTP/1.1 server on 127.0.0.1 (free port; raw sockets so a reply can reset the connection), one request per
 /// connection. Each request is answered by the next reply of a script (the last one repeats) or by a function of
 /// the request; every request is recorded with the status it was given.
 /// </summary>
-internal sealed class ScriptedHttpServer : IDisposable, IAsyncDisposable
+public sealed class ScriptedHttpServer : IDisposable, IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<RecordedRequest, ScriptedReply> _respond;
@@ -109,9 +109,10 @@ internal sealed class ScriptedHttpServer : IDisposable, IAsyncDisposable
                     return;
                 }
 
-                var content = Encoding.UTF8.GetBytes(reply.Body);
+                var content = reply.RawBody ?? Encoding.UTF8.GetBytes(reply.Body);
                 var date = (reply.Date ?? DateTimeOffset.UtcNow).ToString("r", CultureInfo.InvariantCulture);
-                var head = $"HTTP/1.1 {reply.Status} X\r\nContent-Type: {reply.ContentType}\r\nContent-Length: {content.Length}\r\nDate: {date}\r\nx-amzn-RequestId: hdr-{reply.Status}\r\nConnection: close\r\n\r\n";
+                var extra = string.Concat((reply.Headers ?? new Dictionary<string, string>()).Select(h => $"{h.Key}: {h.Value}\r\n"));
+                var head = $"HTTP/1.1 {reply.Status} X\r\nContent-Type: {reply.ContentType}\r\nContent-Length: {content.Length}\r\nDate: {date}\r\nx-amzn-RequestId: hdr-{reply.Status}\r\n{extra}Connection: close\r\n\r\n";
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
                 await stream.WriteAsync(content);
                 await stream.FlushAsync();

@@ -1,7 +1,7 @@
-namespace NeuronMetrics.Tests;
+namespace NeuronMetrics.TestSupport;
 
 /// <summary>Finds files of the repository (samples, monitor.conf) from the test output folder.</summary>
-internal static class RepositoryFiles
+public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
 

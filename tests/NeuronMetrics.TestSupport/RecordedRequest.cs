@@ -1,10 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace NeuronMetrics.Tests;
+namespace NeuronMetrics.TestSupport;
 
 /// <summary>One request <see cref="ScriptedHttpServer"/> received, as sent (a gzip body stays gzipped).</summary>
-internal sealed record RecordedRequest(string RequestLine, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+public sealed record RecordedRequest(string RequestLine, IReadOnlyDictionary<string, string> Headers, byte[] Body)
 {
     /// <summary>The status the request was answered with (0: the connection was reset).</summary>
     public int AnsweredStatus { get; init; }

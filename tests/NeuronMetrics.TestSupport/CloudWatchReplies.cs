@@ -1,9 +1,7 @@
-using NeuronMetrics.Tests;
-
-namespace NeuronMetrics.CloudWatch.Tests.Fakes;
+namespace NeuronMetrics.TestSupport;
 
 /// <summary>PutMetricData answers as CloudWatch (Query protocol, XML) gives them, for <see cref="ScriptedHttpServer"/>.</summary>
-internal static class CloudWatchReplies
+public static class CloudWatchReplies
 {
     public static ScriptedReply Ok() => new(200, "<PutMetricDataResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\"><ResponseMetadata><RequestId>ok-1</RequestId></ResponseMetadata></PutMetricDataResponse>");
 

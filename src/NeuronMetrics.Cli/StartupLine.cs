@@ -1,0 +1,33 @@
+using System.Reflection;
+using NeuronMetrics.Config;
+using NeuronMetrics.Mapping;
+using NeuronMetrics.Reports;
+
+namespace NeuronMetrics.Cli;
+
+/// <summary>
+/// The one info line a run writes when everything is set up and it starts reading stdin: the resolved settings, so a
+/// person reading the journal sees what it does (never a secret). It is also the readiness point tests wait for.
+/// </summary>
+internal static class StartupLine
+{
+    /// <summary>What follows the version, e.g. "neuron-cw 0.1.0 started: …".</summary>
+    public const string Marker = " started: ";
+
+    public static string Version { get; } =
+        typeof(StartupLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public static string Format(CliOptions options, MonitorConfig config, SinkSetup sink)
+    {
+        var groups = config.AllGroups.Select(GroupTypeNames.Canonical).Distinct(StringComparer.Ordinal).ToList();
+        var metrics = MetricSelection.Create(options.Metrics, options.InstanceAverage).Enabled
+            .Where(d => groups.Contains(d.GroupType, StringComparer.Ordinal)).Select(d => d.Name);
+        var dimensions = options.Dimensions
+            .Select(name => options.InstanceDimensions.Where(d => d.Name == name).Select(d => $"{name}={d.Value}").FirstOrDefault() ?? name)
+            .Concat(options.StaticDimensions.Select(d => $"{d.Name}={d.Value}"));
+        return $"neuron-cw {Version}{Marker}{sink.Description} namespace={options.Namespace} config={options.ConfigPath ?? "(none: utilization of every runtime)"}"
+            + $" groups={string.Join(",", groups)} metrics={string.Join(",", metrics)} dimensions={string.Join(",", dimensions)}"
+            + $" flush-interval={OptionParsers.FormatDuration(options.FlushInterval)} aggregation={OptionParsers.Name(options.Aggregation)}"
+            + $" resolution={options.StorageResolution}s naming={OptionParsers.Name(options.Naming)}; reading neuron-monitor reports from stdin";
+    }
+}
