@@ -15,14 +15,16 @@ internal sealed record CloudWatchTarget(string? Region, string RegionSource, str
 {
     private const string FirstReport = "the first report's instance_region";
 
-    /// <exception cref="StartupException">A malformed endpoint URL or region name (exit 2).</exception>
+    /// <exception cref="StartupException">A malformed endpoint URL or region name, or a malformed shared config file holding the profile's region (exit 2).</exception>
     public static async Task<CloudWatchTarget> ResolveAsync(CliOptions options, InstanceInfoCompleter instances, IDiagnosticLog log, CancellationToken stop)
     {
         var resolver = new CloudWatchEndpointResolver(options.Region, options.EndpointUrl, options.Profile, Environment.GetEnvironmentVariable);
         Uri? explicitEndpoint;
+        (string Region, string Source)? region;
         try
         {
             explicitEndpoint = resolver.ExplicitEndpoint();
+            region = resolver.ResolveRegion(null);
         }
         catch (CloudWatchConfigurationException ex)
         {
@@ -34,7 +36,6 @@ internal sealed record CloudWatchTarget(string? Region, string RegionSource, str
             log.Write(LogLevel.Warning, $"endpoint {explicitEndpoint} is plain http to a host that is not this machine: metrics and signed requests travel unencrypted; use https");
         }
 
-        var region = resolver.ResolveRegion(null);
         if (region is null && await instances.LookupAsync(stop).ConfigureAwait(false) is { Region: { } fromMetadata })
         {
             region = (fromMetadata, "instance metadata");

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Amazon;
 using Amazon.Runtime.CredentialManagement;
+using NeuronMetrics.Diagnostics;
 
 namespace NeuronMetrics.CloudWatch.Endpoints;
 
@@ -36,6 +37,7 @@ public sealed partial class CloudWatchEndpointResolver
     }
 
     /// <summary>The region and where it came from, or null when none is configured and <paramref name="fallbackRegion"/> is null.</summary>
+    /// <exception cref="CloudWatchConfigurationException">The profile's region is needed and its shared file is malformed.</exception>
     public (string Region, string Source)? ResolveRegion(string? fallbackRegion)
     {
         if (_explicitRegion is not null)
@@ -106,11 +108,17 @@ public sealed partial class CloudWatchEndpointResolver
     /// <summary>Whether <paramref name="region"/> has the shape of a region name (ap-northeast-1, us-gov-west-1), so a typo fails at startup.</summary>
     public static bool IsValidRegionName(string region) => RegionName().IsMatch(region);
 
+    /// <exception cref="CloudWatchConfigurationException">A shared file that exists but cannot be parsed (its text scrubbed: it quotes the line).</exception>
     private static string? ReadProfileRegion(string? profile)
     {
         try
         {
             return new CredentialProfileStoreChain().TryGetProfile(profile ?? "default", out var found) ? found.Region?.SystemName : null;
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CloudWatchConfigurationException(
+                $"the region of profile '{profile ?? "default"}' cannot be read: {SecretScrubber.Scrub(ex.Message)}; fix the AWS config/credentials file or pass --region", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {

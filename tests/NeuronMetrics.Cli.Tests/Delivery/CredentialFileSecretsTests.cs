@@ -47,9 +47,14 @@ public sealed class CredentialFileSecretsTests : IDisposable
         };
         if (scenario == "environment-credentials")
         {
-            // Credentials are fine; the region is looked up in the broken file for every batch.
+            // Credentials are fine; the region is looked up in the broken file at startup.
             environment["AWS_ACCESS_KEY_ID"] = "AKIDENVIRONMENTKEY01";
             environment["AWS_SECRET_ACCESS_KEY"] = "environment-secret-value";
+        }
+        else
+        {
+            // The region is given, so the credential chain is what reads the broken file.
+            environment["AWS_REGION"] = "us-east-1";
         }
 
         List<string> arguments = ["--log-level", level, "--log-format", format, "--shutdown-timeout", "5s"];
@@ -60,8 +65,12 @@ public sealed class CredentialFileSecretsTests : IDisposable
 
         var run = await NeuronCwProcess.RunAsync(arguments, OpsInputs.ReportsForInstances(2), environment, TimeSpan.FromSeconds(60));
 
-        run.ExitCode.Should().NotBe(ExitCodes.Failure, run.ToString());
-        if (scenario != "environment-credentials")
+        if (scenario == "environment-credentials")
+        {
+            run.ExitCode.Should().Be(ExitCodes.UsageError, run.ToString());
+            Messages(run, format).Should().ContainSingle().Which.Should().Contain("the region of profile 'default' cannot be read: ").And.Contain(malformed);
+        }
+        else
         {
             run.ExitCode.Should().Be(ExitCodes.NoCredentials, run.ToString());
         }
