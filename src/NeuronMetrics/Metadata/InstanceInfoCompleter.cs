@@ -157,5 +157,8 @@ public sealed class InstanceInfoCompleter(
         first.InstanceId ?? second.InstanceId,
         first.InstanceType ?? second.InstanceType,
         first.Region ?? second.Region,
-        first.AvailabilityZone ?? second.AvailabilityZone);
+        first.AvailabilityZone ?? second.AvailabilityZone)
+    {
+        UltraServerId = first.UltraServerId ?? second.UltraServerId,
+    };
 }

@@ -52,6 +52,26 @@ public sealed class InstanceInfoCompleterTests
     }
 
     [Fact]
+    public void Complete_ReportHasUltraServerId_KeptWhenFilledFromMetadataOrFixedValues()
+    {
+        var reported = new InstanceInfo(null, "trn2u.48xlarge", null, null) { UltraServerId = "us-0abc" };
+
+        Create(new FakeSource(Identity)).Complete(reported).UltraServerId.Should().Be("us-0abc");
+        new InstanceInfoCompleter(null, new InstanceInfo("i-0fixed", null, null, null), Timeout, _log, _clock).Complete(reported)
+            .Should().Be(new InstanceInfo("i-0fixed", "trn2u.48xlarge", null, null) { UltraServerId = "us-0abc" });
+    }
+
+    [Fact]
+    public void Enrich_Report_SetsTheCompletedInstance()
+    {
+        var report = new NeuronReport { Instance = Empty };
+
+        Create(new FakeSource(Identity)).Enrich(report);
+
+        report.Instance.Should().Be(Identity);
+    }
+
+    [Fact]
     public void Complete_FixedInstanceId_WinsOverReportAndMetadataIsNotAsked()
     {
         var source = new FakeSource(Identity);
