@@ -9,7 +9,7 @@ namespace NeuronMetrics.CloudWatch.Tests;
 /// <summary>The sink over a second implementation of the client seam: what it reports and logs for each outcome.</summary>
 public sealed class CloudWatchSinkTests
 {
-    private readonly RecordingLog _log = new();
+    private readonly ListLog _log = new(LogLevel.Debug);
 
     [Fact]
     public async Task SendAsync_OtherClientImplementation_DeliversThroughTheSeamAndSaysFirstBatchOnce()

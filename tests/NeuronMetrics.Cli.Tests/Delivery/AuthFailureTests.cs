@@ -9,7 +9,8 @@ public sealed class AuthFailureTests
     public async Task Run_EveryRequestRefusedForAuthFailureTimeout_ExitsFiveSayingWhatToFix()
     {
         await using var server = new ScriptedHttpServer(CloudWatchReplies.Error(403, "InvalidClientTokenId"));
-        using var run = WatchedRun.Start(["--flush-interval", "1s", "--auth-failure-timeout", "3s", "--stats-interval", "off"], Endpoint.Environment(server.Url));
+        using var run = NeuronCwProcess.Start(["--flush-interval", "1s", "--auth-failure-timeout", "3s", "--stats-interval", "off"], LoopbackCloudWatch.Environment(server.Url));
+        await run.WaitUntilStartedAsync();
 
         ExitCodes.AuthFailure.Should().Be(5);
         NeuronCwResult result;

@@ -17,22 +17,23 @@ public sealed partial class BufferBoundTests
         // Down until the test has seen the buffer overflow, then up.
         var down = true;
         await using var server = new ScriptedHttpServer(_ => Volatile.Read(ref down) ? CloudWatchReplies.Error(503, "ServiceUnavailable") : CloudWatchReplies.Ok());
-        using var run = WatchedRun.Start(
-            ["--max-buffered-datums", "10", "--shutdown-timeout", "100s", "--stats-interval", "off", "--log-level", "debug"], Endpoint.Environment(server.Url));
+        using var run = NeuronCwProcess.Start(
+            ["--max-buffered-datums", "10", "--shutdown-timeout", "100s", "--stats-interval", "off", "--log-level", "debug"], LoopbackCloudWatch.Environment(server.Url));
+        await run.WaitUntilStartedAsync();
 
         // 20 instances: 20 batches of 4 datums, queued at once at end of input, while the first one is being retried.
         await run.WriteAsync(OpsInputs.ReportsForInstances(20));
         run.CloseStandardInput();
-        var flush = await run.WaitForLineAsync(l => l.Contains("debug: flush: 80 datums in 20 batch(es)", StringComparison.Ordinal), RunTimeout);
+        var flush = await run.WaitForStderrLineAsync(l => l.Contains("debug: flush: 80 datums in 20 batch(es)", StringComparison.Ordinal), "the end-of-input flush", RunTimeout);
         // Up again once the first request has been refused, so whatever was sent before the overflow counts as failed.
-        await run.WaitForLineAsync(l => l.Contains("debug: PutMetricData attempt 1: ", StringComparison.Ordinal), RunTimeout);
+        await run.WaitForStderrLineAsync(l => l.Contains("debug: PutMetricData attempt 1: ", StringComparison.Ordinal), "the first attempt", RunTimeout);
         Volatile.Write(ref down, false);
         var result = await run.WaitForExitAsync(RunTimeout);
 
         flush.Should().Contain("buffer holds 10 datums", "the buffer is full, not emptied by whole batches");
         result.ExitCode.Should().Be(ExitCodes.DataDropped, result.ToString());
         var summary = SummaryLine.Parse(result);
-        long delivered = Endpoint.DatumKeys(server.Requests).Count;
+        long delivered = PutMetricDataRequests.DatumKeys(server.Requests).Count;
         summary["datums"].Should().Be(80);
         summary["sent"].Should().Be(delivered).And.Be(10, "the 10 newest datums were kept");
         summary["dropped"].Should().Be(80 - delivered);
@@ -47,9 +48,10 @@ public sealed partial class BufferBoundTests
         const long MaxBytes = 64 * 1024;
         // Accepts the connection, never answers: the first request hangs until shutdown.
         await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok().Slow(TimeSpan.FromMinutes(10)));
-        using var run = WatchedRun.Start(
+        using var run = NeuronCwProcess.Start(
             ["--max-buffer-bytes", MaxBytes.ToString(CultureInfo.InvariantCulture), "--shutdown-timeout", "1s", "--log-level", "debug", "--stats-interval", "off"],
-            Endpoint.Environment(server.Url));
+            LoopbackCloudWatch.Environment(server.Url));
+        await run.WaitUntilStartedAsync();
 
         // 6,000 reports whose 4 cores all change every report: read faster than real time, every 150 of them fill
         // an interval (150 distinct values a core) and are sent at once: 40 batches of 4 datums of ~3 KB each.

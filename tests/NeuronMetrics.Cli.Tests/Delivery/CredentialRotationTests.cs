@@ -50,7 +50,8 @@ public sealed class CredentialRotationTests
             ["AWS_REGION"] = "us-east-1",
             ["AWS_ENDPOINT_URL_CLOUDWATCH"] = cloudWatch.Url.ToString(),
         };
-        using var run = WatchedRun.Start(["--flush-interval", "1s", "--stats-interval", "off", "--shutdown-timeout", "30s"], environment);
+        using var run = NeuronCwProcess.Start(["--flush-interval", "1s", "--stats-interval", "off", "--shutdown-timeout", "30s"], environment);
+        await run.WaitUntilStartedAsync();
 
         await using (new ReportFeed(run))
         {
@@ -69,7 +70,7 @@ public sealed class CredentialRotationTests
         var summary = SummaryLine.Parse(result);
         summary["dropped"].Should().Be(0);
         summary["in-doubt"].Should().Be(0);
-        summary["sent"].Should().Be(summary["datums"]).And.Be(Endpoint.DatumKeys(cloudWatch.Requests).Count);
+        summary["sent"].Should().Be(summary["datums"]).And.Be(PutMetricDataRequests.DatumKeys(cloudWatch.Requests).Count);
         // With ExpiredToken the request is retried with the new key; otherwise the SDK refreshed before it was refused.
         cloudWatch.Requests.Any(r => r.AnsweredStatus == 400).Should().Be(serviceSaysExpired);
         (summary["retries"] > 0).Should().Be(serviceSaysExpired);
@@ -87,14 +88,14 @@ public sealed class CredentialRotationTests
         return authorization[start..authorization.IndexOf('/', start)];
     }
 
-    private static async Task WaitUntil(Func<bool> condition, WatchedRun run)
+    private static async Task WaitUntil(Func<bool> condition, NeuronCwProcess run)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline || run.HasExited)
             {
-                throw new TimeoutException("no requests signed with the new key:\n" + string.Join('\n', run.StderrLines()));
+                throw new TimeoutException("no requests signed with the new key:\n" + string.Join('\n', run.StderrLines));
             }
 
             await Task.Delay(50);

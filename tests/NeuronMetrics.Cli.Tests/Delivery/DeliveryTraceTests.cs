@@ -12,7 +12,7 @@ public sealed partial class DeliveryTraceTests
     {
         await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok());
 
-        var run = await NeuronCwProcess.RunAsync(["--log-level", "debug", "--stats-interval", "off"], OpsInputs.ReportsForInstances(2), Endpoint.Environment(server.Url), TimeSpan.FromSeconds(60));
+        var run = await NeuronCwProcess.RunAsync(["--log-level", "debug", "--stats-interval", "off"], OpsInputs.ReportsForInstances(2), LoopbackCloudWatch.Environment(server.Url), TimeSpan.FromSeconds(60));
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.ToString());
         run.StderrLines.Should().ContainSingle(l => l.StartsWith("neuron-cw: debug: flush: ", StringComparison.Ordinal))
@@ -37,7 +37,7 @@ public sealed partial class DeliveryTraceTests
     {
         await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok());
 
-        var run = await NeuronCwProcess.RunAsync([], OpsInputs.ReportsForInstances(3), Endpoint.Environment(server.Url), TimeSpan.FromSeconds(60));
+        var run = await NeuronCwProcess.RunAsync([], OpsInputs.ReportsForInstances(3), LoopbackCloudWatch.Environment(server.Url), TimeSpan.FromSeconds(60));
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.ToString());
         run.StderrLines.Should().ContainSingle(l => l == "neuron-cw: info: first batch delivered: 4 datums");

@@ -19,7 +19,7 @@ public sealed class HostileEndpointTests
         await using var server = new ScriptedHttpServer(new ScriptedReply(400,
             $"<ErrorResponse><Error><Type>Sender</Type><Code>InvalidParameterValue</Code><Message>{SecurityElement.Escape(message)}</Message></Error><RequestId>req-hostile</RequestId></ErrorResponse>"));
 
-        var run = await NeuronCwProcess.RunAsync(["--log-format", format, "--log-level", "debug"], OpsInputs.ReportsForInstances(1), Endpoint.Environment(server.Url), TimeSpan.FromSeconds(60));
+        var run = await NeuronCwProcess.RunAsync(["--log-format", format, "--log-level", "debug"], OpsInputs.ReportsForInstances(1), LoopbackCloudWatch.Environment(server.Url), TimeSpan.FromSeconds(60));
 
         run.ExitCode.Should().Be(ExitCodes.DataDropped, run.ToString());
         var failure = run.StderrLines.Should().ContainSingle(l => l.Contains("PutMetricData failed", StringComparison.Ordinal)).Subject;

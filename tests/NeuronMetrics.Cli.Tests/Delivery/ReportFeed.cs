@@ -1,3 +1,4 @@
+using NeuronMetrics.Cli.Tests.TestSupport;
 
 namespace NeuronMetrics.Cli.Tests.Delivery;
 
@@ -9,7 +10,7 @@ internal sealed class ReportFeed : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _feeding;
 
-    public ReportFeed(WatchedRun run)
+    public ReportFeed(NeuronCwProcess run)
     {
         var lines = File.ReadAllLines(RepositoryFiles.Sample("inf1.xlarge-neuroncore.jsonl"));
         _feeding = Task.Run(async () =>

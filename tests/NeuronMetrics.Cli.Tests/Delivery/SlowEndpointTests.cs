@@ -12,11 +12,11 @@ public sealed class SlowEndpointTests
         await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok().Slow(TimeSpan.FromSeconds(12)));
 
         var run = await NeuronCwProcess.RunAsync(
-            ["--shutdown-timeout", "90s", "--stats-interval", "off"], OpsInputs.ReportsForInstances(1), Endpoint.Environment(server.Url), TimeSpan.FromSeconds(120));
+            ["--shutdown-timeout", "90s", "--stats-interval", "off"], OpsInputs.ReportsForInstances(1), LoopbackCloudWatch.Environment(server.Url), TimeSpan.FromSeconds(120));
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.ToString());
         server.Requests.Should().ContainSingle("the default 60 s read timeout waits for the answer instead of sending again");
-        var datums = Endpoint.DatumKeys(server.Requests);
+        var datums = PutMetricDataRequests.DatumKeys(server.Requests);
         datums.Should().HaveCount(4).And.OnlyHaveUniqueItems();
         var summary = SummaryLine.Parse(run);
         summary["sent"].Should().Be(4);

@@ -8,14 +8,6 @@ public sealed class OutageTests
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(90);
 
-    private static Dictionary<string, string?> Environment(Uri endpoint) => new()
-    {
-        ["AWS_ACCESS_KEY_ID"] = "AKIDOPSTEST",
-        ["AWS_SECRET_ACCESS_KEY"] = "ops-test-secret",
-        ["AWS_REGION"] = "us-east-1",
-        ["AWS_ENDPOINT_URL_CLOUDWATCH"] = endpoint.ToString(),
-    };
-
     /// <summary>
     /// CloudWatch answering 503 to the first 3 requests, then 200: an outage counted in requests, not seconds, so a
     /// slow start on a busy machine cannot use it up before the first request.
@@ -29,7 +21,7 @@ public sealed class OutageTests
         await using var server = DownForThreeRequests();
 
         var run = await NeuronCwProcess.RunAsync(
-            ["--shutdown-timeout", "60s", "--stats-interval", "off"], OpsInputs.ReportsForInstances(5), Environment(server.Url), ExitTimeout);
+            ["--shutdown-timeout", "60s", "--stats-interval", "off"], OpsInputs.ReportsForInstances(5), LoopbackCloudWatch.Environment(server.Url), ExitTimeout);
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
         var summary = SummaryLine.Parse(run);
@@ -50,7 +42,7 @@ public sealed class OutageTests
         // early 4 times, and the rest at end of input: 5 batches (4 + 4 + 4 + 4 + 3 datums; the dry run shows
         // the same). The first is retried through the outage; the 4 queued behind it share one request.
         var run = await NeuronCwProcess.RunAsync(
-            ["--shutdown-timeout", "60s", "--stats-interval", "off"], OpsInputs.DistinctReportsForOneInstance(600), Environment(server.Url), ExitTimeout);
+            ["--shutdown-timeout", "60s", "--stats-interval", "off"], OpsInputs.DistinctReportsForOneInstance(600), LoopbackCloudWatch.Environment(server.Url), ExitTimeout);
 
         run.ExitCode.Should().Be(ExitCodes.Success, run.Stderr);
         var summary = SummaryLine.Parse(run);
@@ -68,7 +60,7 @@ public sealed class OutageTests
 
         // 20 instances → 20 batches of 4 datums, all queued at end of input; the buffer holds 10 datums.
         var run = await NeuronCwProcess.RunAsync(
-            ["--max-buffered-datums", "10", "--shutdown-timeout", "60s"], OpsInputs.ReportsForInstances(20), Environment(server.Url), ExitTimeout);
+            ["--max-buffered-datums", "10", "--shutdown-timeout", "60s"], OpsInputs.ReportsForInstances(20), LoopbackCloudWatch.Environment(server.Url), ExitTimeout);
 
         run.ExitCode.Should().Be(ExitCodes.DataDropped, run.Stderr);
         var summary = SummaryLine.Parse(run);
@@ -86,7 +78,7 @@ public sealed class OutageTests
     {
         // Never answers in time: the request in flight at shutdown has no answer.
         await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok().Slow(TimeSpan.FromSeconds(60)));
-        using var process = NeuronCwProcess.Start(["--shutdown-timeout", "2s", "--stats-interval", "1s"], Environment(server.Url));
+        using var process = NeuronCwProcess.Start(["--shutdown-timeout", "2s", "--stats-interval", "1s"], LoopbackCloudWatch.Environment(server.Url));
         await process.WaitUntilStartedAsync();
         await process.WriteAsync(OpsInputs.ReportsForInstances(3));
         await process.WaitForStderrLineAsync(l => l.Contains("stats: reports=36 ", StringComparison.Ordinal), "stats line with every report read"); // stdin stays open, as neuron-monitor keeps it

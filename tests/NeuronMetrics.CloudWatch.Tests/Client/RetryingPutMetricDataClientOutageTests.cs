@@ -49,7 +49,7 @@ public sealed class RetryingPutMetricDataClientOutageTests
     public async Task PutMetricDataAsync_OldestDatumsGivenUpDuringOutage_NextAttemptSendsTheRest()
     {
         var batch = Batch(5);
-        var queue = new BoundedBatchQueue(5, long.MaxValue, new PipelineStatistics(), new RepeatThrottle(new RecordingLog(), TimeProvider.System, TimeSpan.FromMinutes(1)));
+        var queue = new BoundedBatchQueue(5, long.MaxValue, new PipelineStatistics(), new RepeatThrottle(new ListLog(LogLevel.Debug), TimeProvider.System, TimeSpan.FromMinutes(1)));
         int answered = 0;
         await using var flaky = new ScriptedHttpServer(_ => Interlocked.Increment(ref answered) == 1 ? CloudWatchReplies.Error(503, "ServiceUnavailable") : CloudWatchReplies.Ok());
         queue.Enqueue(batch);

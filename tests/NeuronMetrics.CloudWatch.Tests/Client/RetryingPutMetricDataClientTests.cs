@@ -19,7 +19,7 @@ public sealed class RetryingPutMetricDataClientTests
             ScriptedReply.ResetConnection(),
             CloudWatchReplies.Ok().Slow(TimeSpan.FromSeconds(8)),
             CloudWatchReplies.Ok());
-        var log = new RecordingLog();
+        var log = new ListLog(LogLevel.Debug);
         var batch = Batch();
         int retries = 0;
         PutMetricDataResult result;
@@ -129,8 +129,8 @@ public sealed class RetryingPutMetricDataClientTests
         var batch = GoldenBatch.Load("many_datums");
         var now = batch.Data[0].Timestamp;
         batch = batch with { Data = batch.Data.Select(d => d with { Timestamp = now }).Where(d => NeuronMetrics.CloudWatch.Validation.DatumValidator.Validate(d, now) is null).ToList() };
-        var log = new RecordingLog();
-        using (var client = DefaultClient(Options(server) with { Clock = new FixedClock(now) }, log))
+        var log = new ListLog(LogLevel.Debug);
+        using (var client = DefaultClient(Options(server) with { Clock = new ManualClock(now) }, log))
         {
             await client.PutMetricDataAsync(new OutgoingBatch(batch), CancellationToken.None);
         }

@@ -31,7 +31,7 @@ internal static class ClientHarness
     };
 
     public static IPutMetricDataClient DefaultClient(CloudWatchSinkOptions options, IDiagnosticLog? log = null) =>
-        CloudWatchSinkFactory.CreateClient(options, log ?? new RecordingLog());
+        CloudWatchSinkFactory.CreateClient(options, log ?? new ListLog(LogLevel.Debug));
 
     public static MetricBatch Batch(int datums = 2)
     {

@@ -1,9 +1,9 @@
 using NeuronMetrics.Diagnostics;
 
-namespace NeuronMetrics.Tests;
+namespace NeuronMetrics.TestSupport;
 
 /// <summary>A diagnostic log that keeps every line at or above <paramref name="minimum"/> (info: as the CLI by default), for assertions.</summary>
-internal sealed class ListLog(LogLevel minimum = LogLevel.Info) : IDiagnosticLog
+public sealed class ListLog(LogLevel minimum = LogLevel.Info) : IDiagnosticLog
 {
     private readonly List<(LogLevel Level, string Message)> _lines = [];
 

@@ -1,7 +1,7 @@
-namespace NeuronMetrics.Tests;
+namespace NeuronMetrics.TestSupport;
 
 /// <summary>A clock that only moves when told to; timers never fire on their own.</summary>
-internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+public sealed class ManualClock(DateTimeOffset now) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = now;
 
