@@ -45,7 +45,7 @@ public class ReportBenchmarks
         var config = MonitorConfigLoader.LoadFile(BenchmarkInputs.AllGroupsConfig, log);
         _parser = new NeuronReportParser(config.AllGroups); // as the CLI builds it
         var settings = new ReadingSettings { Config = config };
-        var repeats = new RepeatThrottle(log, TimeProvider.System, TimeSpan.FromMinutes(5));
+        var repeats = new RepeatThrottle(log, TimeProvider.System, RepeatThrottle.DefaultInterval);
         _aggregator = new MetricAggregator(TimeSpan.FromSeconds(60), AggregationMode.Values);
         _processor = ReportProcessor.Create(settings, _aggregator, new PipelineStatistics(), repeats, log);
         _discardingAggregator = new MetricAggregator(TimeSpan.FromSeconds(60), AggregationMode.Values);

@@ -36,7 +36,7 @@ public sealed class CostProfiler(ReadingSettings settings, PutMetricDataBatcher 
         int reportsPerInterval = Math.Max(1, (int)Math.Round(flushInterval / reportPeriod));
         var aggregator = new MetricAggregator(flushInterval, mode);
         var log = NullDiagnosticLog.Instance; // replaying a sample: the run itself says what is wrong with the input
-        var processor = ReportProcessor.Create(settings, aggregator, new PipelineStatistics(), new RepeatThrottle(log, TimeProvider.System, TimeSpan.FromMinutes(5)), log);
+        var processor = ReportProcessor.Create(settings, aggregator, new PipelineStatistics(), new RepeatThrottle(log, TimeProvider.System, RepeatThrottle.DefaultInterval), log);
         var start = DateTimeOffset.UnixEpoch; // aligned to every interval length
         for (int i = 0; i < reportsPerInterval; i++)
         {

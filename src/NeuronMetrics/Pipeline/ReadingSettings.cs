@@ -18,5 +18,5 @@ public sealed record ReadingSettings
     public DimensionSettings Dimensions { get; init; } = DimensionSettings.Default;
 
     /// <summary>How long reports are watched before a run that sends nothing is diagnosed (the flush interval).</summary>
-    public TimeSpan DiagnosisWindow { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan DiagnosisWindow { get; init; } = PipelineOptions.DefaultFlushInterval;
 }

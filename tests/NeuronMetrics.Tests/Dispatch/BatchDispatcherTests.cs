@@ -12,7 +12,7 @@ public sealed class BatchDispatcherTests
 
     private static MetricBatch Batch(string name, int datums) => NumberedBatch.Create(name, datums);
 
-    private BoundedBatchQueue Queue(int max) => new(max, long.MaxValue, _statistics, new RepeatThrottle(_log, TimeProvider.System, TimeSpan.FromMinutes(5)));
+    private BoundedBatchQueue Queue(int max) => new(max, long.MaxValue, _statistics, new RepeatThrottle(_log, TimeProvider.System, RepeatThrottle.DefaultInterval));
 
     [Fact]
     public async Task RunAsync_OverflowWhileSinkRetries_OnlyTheRemainingDatumsAreSentAndCountsAreExact()

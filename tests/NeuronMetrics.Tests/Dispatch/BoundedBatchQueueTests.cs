@@ -10,7 +10,7 @@ public sealed class BoundedBatchQueueTests
     private readonly PipelineStatistics _statistics = new();
     private readonly ListLog _log = new();
 
-    private BoundedBatchQueue Create(int max, long maxBytes = long.MaxValue) => new(max, maxBytes, _statistics, new RepeatThrottle(_log, TimeProvider.System, TimeSpan.FromMinutes(5)));
+    private BoundedBatchQueue Create(int max, long maxBytes = long.MaxValue) => new(max, maxBytes, _statistics, new RepeatThrottle(_log, TimeProvider.System, RepeatThrottle.DefaultInterval));
 
     private static MetricBatch Batch(string name, int datums) => NumberedBatch.Create(name, datums);
 

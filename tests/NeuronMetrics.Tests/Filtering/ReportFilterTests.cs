@@ -24,7 +24,7 @@ public sealed class ReportFilterTests
     private ReportFilter CreateFilter(string configJson, ListLog? log = null)
     {
         log ??= _log;
-        return new(MonitorConfigLoader.Load(configJson, "t.conf", log), new RepeatThrottle(log, _clock, TimeSpan.FromMinutes(5)), log);
+        return new(MonitorConfigLoader.Load(configJson, "t.conf", log), new RepeatThrottle(log, _clock, RepeatThrottle.DefaultInterval), log);
     }
 
     private const string TwoRuntimes = """
@@ -74,7 +74,7 @@ public sealed class ReportFilterTests
 
         _log.Lines.Should().ContainSingle().Which.Message.Should().Be("runtime 'x' skipped: neuron-monitor error: runtime gone");
 
-        _clock.Advance(TimeSpan.FromMinutes(6));
+        _clock.Advance(RepeatThrottle.DefaultInterval + TimeSpan.FromMinutes(1));
         Select(config, report, filter);
         _log.Lines.Should().HaveCount(2);
         _log.Lines[1].Message.Should().Be("runtime 'x' skipped: neuron-monitor error: runtime gone (9 repeats not shown)");
@@ -102,7 +102,7 @@ public sealed class ReportFilterTests
     [Fact]
     public void Select_DefaultConfig_TakesNeuronCoreCountersOfEveryRuntime()
     {
-        var filter = new ReportFilter(MonitorConfig.Default, new RepeatThrottle(_log, _clock, TimeSpan.FromMinutes(5)), _log);
+        var filter = new ReportFilter(MonitorConfig.Default, new RepeatThrottle(_log, _clock, RepeatThrottle.DefaultInterval), _log);
 
         Select("", TwoRuntimes, filter).Should().Equal(("neuroncore_counters", "inference-a"), ("neuroncore_counters", "training"));
     }
@@ -169,7 +169,7 @@ public sealed class ReportFilterTests
     public void Select_DebugOff_NoDebugLine()
     {
         var log = new LevelLog(LogLevel.Info);
-        var filter = new ReportFilter(MonitorConfigLoader.Load("""{"neuron_runtimes":[{"tag_filter":"inference","metrics":[]}]}""", "t.conf", log), new RepeatThrottle(log, _clock, TimeSpan.FromMinutes(5)), log);
+        var filter = new ReportFilter(MonitorConfigLoader.Load("""{"neuron_runtimes":[{"tag_filter":"inference","metrics":[]}]}""", "t.conf", log), new RepeatThrottle(log, _clock, RepeatThrottle.DefaultInterval), log);
 
         Select("", TwoRuntimes, filter);
 

@@ -87,7 +87,7 @@ public sealed class SelectionDiagnosticsTests
     {
         var log = new ListLog();
         var settings = new ReadingSettings { Config = Config("""{"neuron_runtimes":[{"tag_filter":"^bert","metrics":[{"type":"neuroncore_counters"}]}]}"""), DiagnosisWindow = TimeSpan.FromSeconds(60) };
-        var processor = ReportProcessor.Create(settings, new MetricAggregator(TimeSpan.FromSeconds(60), AggregationMode.Values), new PipelineStatistics(), new RepeatThrottle(log, TimeProvider.System, TimeSpan.FromMinutes(5)), log);
+        var processor = ReportProcessor.Create(settings, new MetricAggregator(TimeSpan.FromSeconds(60), AggregationMode.Values), new PipelineStatistics(), new RepeatThrottle(log, TimeProvider.System, RepeatThrottle.DefaultInterval), log);
         byte[] unmatched = Encoding.UTF8.GetBytes(ReportBuilder.Build("i-1", new RuntimeSpec("resnet", 1, [10])));
         byte[] matched = Encoding.UTF8.GetBytes(ReportBuilder.Build("i-1", new RuntimeSpec("bert", 1, [10])));
         var start = new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);

@@ -47,7 +47,7 @@ internal sealed class PipelineRunner
 
     public async Task RunAsync(Stream input, IMetricSink sink, MonitorConfig? config = null, AggregationMode mode = AggregationMode.Values, int maxDocumentBytes = 1 << 20)
     {
-        var warnings = new RepeatThrottle(Log, Clock, TimeSpan.FromMinutes(5));
+        var warnings = new RepeatThrottle(Log, Clock, RepeatThrottle.DefaultInterval);
         var queue = new BoundedBatchQueue(100_000, 64L << 20, Statistics, warnings);
         var aggregator = new MetricAggregator(TimeSpan.FromSeconds(60), mode, StorageResolution);
         var settings = new ReadingSettings
