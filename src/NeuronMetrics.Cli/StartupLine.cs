@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using NeuronMetrics.Config;
 using NeuronMetrics.Mapping;
@@ -28,6 +29,33 @@ internal static class StartupLine
         return $"neuron-cw {Version}{Marker}{sink.Description} namespace={options.Namespace} config={options.ConfigPath ?? "(none: utilization of every runtime)"}"
             + $" groups={string.Join(",", groups)} metrics={string.Join(",", metrics)} dimensions={string.Join(",", dimensions)}"
             + $" flush-interval={OptionParsers.FormatDuration(options.FlushInterval)} aggregation={OptionParsers.Name(options.Aggregation)}"
-            + $" resolution={options.StorageResolution}s naming={OptionParsers.Name(options.Naming)}; reading neuron-monitor reports from stdin";
+            + $" resolution={options.StorageResolution}s naming={OptionParsers.Name(options.Naming)}{ChangedDeliverySettings(options)}; reading neuron-monitor reports from stdin";
+    }
+
+    /// <summary>
+    /// The buffer bounds and (when sending to CloudWatch) the timeouts, only those not at their defaults: the line stays
+    /// short in the common case, and a changed setting that explains a drop or an exit is in the journal.
+    /// </summary>
+    private static string ChangedDeliverySettings(CliOptions options)
+    {
+        var changed = new List<string>();
+        Add("max-buffered-datums", options.MaxBufferedDatums, CliDefaults.MaxBufferedDatums, n => n.ToString(CultureInfo.InvariantCulture));
+        Add("max-buffer-bytes", options.MaxBufferBytes, CliDefaults.MaxBufferBytes, n => n.ToString(CultureInfo.InvariantCulture));
+        if (!options.DryRun && options.Output == OutputKind.CloudWatch)
+        {
+            Add("connect-timeout", options.ConnectTimeout, CliDefaults.ConnectTimeout, OptionParsers.FormatDuration);
+            Add("read-timeout", options.ReadTimeout, CliDefaults.ReadTimeout, OptionParsers.FormatDuration);
+            Add("auth-failure-timeout", options.AuthFailureTimeout, CliDefaults.AuthFailureTimeout, OptionParsers.FormatDuration);
+        }
+
+        return string.Concat(changed.Select(c => " " + c));
+
+        void Add<T>(string name, T value, T fallback, Func<T, string> format)
+        {
+            if (!EqualityComparer<T>.Default.Equals(value, fallback))
+            {
+                changed.Add($"{name}={format(value)}");
+            }
+        }
     }
 }

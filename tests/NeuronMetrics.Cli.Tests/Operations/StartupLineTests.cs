@@ -50,6 +50,24 @@ public sealed class StartupLineTests
     }
 
     [Fact]
+    public async Task CloudWatch_StartupLine_DeliverySettingsOnlyWhenChanged()
+    {
+        await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok());
+        var environment = LoopbackCloudWatch.Environment(server.Url);
+
+        var defaults = await NeuronCwProcess.RunAsync([], "", environment);
+        var changed = await NeuronCwProcess.RunAsync(["--read-timeout", "5s", "--max-buffer-bytes", "1048576", "--auth-failure-timeout", "10m"], "", environment);
+        var dryRun = await NeuronCwProcess.RunAsync(["--dry-run", "--read-timeout", "5s", "--max-buffered-datums", "100"], "");
+
+        StartupLine(defaults).Should().NotContain("timeout=").And.NotContain("max-buffer");
+        StartupLine(changed).Should().EndWith(" max-buffer-bytes=1048576 read-timeout=5s auth-failure-timeout=10m; reading neuron-monitor reports from stdin");
+        StartupLine(dryRun).Should().Contain(" max-buffered-datums=100;").And.NotContain("read-timeout", "a dry run sends nothing over the network");
+    }
+
+    private static string StartupLine(NeuronCwResult run) =>
+        run.StderrLines.Should().ContainSingle(l => l.Contains(" started: ", StringComparison.Ordinal), run.ToString()).Which;
+
+    [Fact]
     public async Task Help_DefaultsAsTypedAndTheVariableOfEveryOption()
     {
         var run = await NeuronCwProcess.RunAsync(["--help"], "");
@@ -57,7 +75,7 @@ public sealed class StartupLineTests
         run.ExitCode.Should().Be(0, run.ToString());
         run.Stdout.Should().Contain("[default: values]").And.Contain("[default: info]").And.Contain("[default: dimensional]")
             .And.Contain("[default: cloudwatch]").And.Contain("[default: text]").And.Contain("[default: 60s]").And.Contain("[default: 5m]")
-            .And.Contain("[default: Neuron]").And.Contain("[default: 50000]");
+            .And.Contain("[default: Neuron]").And.Contain("[default: 50000]").And.Contain("[default: 67108864]").And.Contain("[default: 10s]");
         run.Stdout.Should().NotContain("Values]").And.NotContain("Info]").And.NotContain("Dimensional]").And.NotContain("00:01:00");
         var definition = new CommandLineDefinition();
         definition.CreateRootCommand();
