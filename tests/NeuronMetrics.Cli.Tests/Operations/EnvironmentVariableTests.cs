@@ -28,6 +28,22 @@ public sealed class EnvironmentVariableTests
     }
 
     [Fact]
+    public async Task DeliveryVariables_SetLikeFlags()
+    {
+        await using var server = new ScriptedHttpServer(CloudWatchReplies.Ok());
+        var environment = LoopbackCloudWatch.Environment(server.Url);
+        environment["NEURON_CW_CONNECT_TIMEOUT"] = "2s";
+        environment["NEURON_CW_MAX_BUFFERED_DATUMS"] = "1000";
+
+        var run = await NeuronCwProcess.RunAsync([], await File.ReadAllBytesAsync(Sample), environment);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.StderrLines.Should().ContainSingle(l => l.Contains(" started: ", StringComparison.Ordinal)).Which.Should()
+            .Contain(" max-buffered-datums=1000 connect-timeout=2s;");
+        PutMetricDataRequests.DeliveredDatums(server.Requests).Should().Be(4);
+    }
+
+    [Fact]
     public async Task Flag_WinsOverItsVariable()
     {
         var run = await NeuronCwProcess.RunAsync(
@@ -61,6 +77,8 @@ public sealed class EnvironmentVariableTests
     [InlineData("NEURON_CW_FLUSH_INTERVAL", "soon", "--flush-interval: invalid duration 'soon'")]
     [InlineData("NEURON_CW_REGION", "tokyo", "--region: 'tokyo' is not a region name")]
     [InlineData("NEURON_CW_DRY_RUN", "maybe", "NEURON_CW_DRY_RUN: 'maybe' is not true or false (--dry-run)")]
+    [InlineData("NEURON_CW_READ_TIMEOUT", "50ms", "--read-timeout: 50ms is out of range (100ms to 1h)")]
+    [InlineData("NEURON_CW_MAX_BUFFER_BYTES", "1000", "--max-buffer-bytes: must be at least 65536")]
     public async Task BadVariable_ExitsTwoNamingItWithoutReadingStdin(string variable, string value, string message)
     {
         using var process = NeuronCwProcess.Start([], new Dictionary<string, string?> { [variable] = value });
