@@ -23,9 +23,13 @@ internal static class StandardStreams
 
     public static Stream OpenError() => Raw ? OpenDescriptor(2, FileAccess.Write) : Console.OpenStandardError();
 
-    /// <summary>stdout as text (help, version, the cost table): UTF-8 without a byte order mark, flushed per write.</summary>
-    public static TextWriter CreateOutputWriter() =>
-        new StreamWriter(Raw ? OpenDescriptor(1, FileAccess.Write) : Console.OpenStandardOutput(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true };
+    /// <summary>
+    /// stdout as text (help, version, the cost table): UTF-8 without a byte order mark, flushed per write. A reader that
+    /// leaves early ends the output quietly, either way.
+    /// </summary>
+    public static TextWriter CreateOutputWriter() => new StreamWriter(
+        Raw ? new ReaderGoneTolerantStream(OpenDescriptor(1, FileAccess.Write)) : Console.OpenStandardOutput(),
+        new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true };
 
     private static Stream OpenDescriptor(int descriptor, FileAccess access)
     {

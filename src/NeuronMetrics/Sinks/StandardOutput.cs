@@ -39,6 +39,13 @@ public static class StandardOutput
         return Console.OpenStandardOutput();
     }
 
+    /// <summary>Whether a failed write means the reader closed the pipe (EPIPE).</summary>
+    public static bool IsBrokenPipe(IOException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.HResult == BrokenPipe;
+    }
+
     /// <summary>
     /// What a failed write to stdout means for the batch: a broken pipe stops the run (nothing more can be written),
     /// anything else (a full disk) loses this batch only. Says so on stderr.
@@ -47,7 +54,7 @@ public static class StandardOutput
     {
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(log);
-        if (exception.HResult == BrokenPipe)
+        if (IsBrokenPipe(exception))
         {
             log.Write(LogLevel.Error, $"stdout was closed by its reader (broken pipe): stopping; {datums} datum(s) not written");
             return SinkResult.Failed(datums, SinkFault.OutputClosed);
