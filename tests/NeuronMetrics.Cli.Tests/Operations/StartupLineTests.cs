@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NeuronMetrics.Cli.Tests.TestSupport;
 
 namespace NeuronMetrics.Cli.Tests.Operations;
@@ -101,13 +100,7 @@ public sealed class StartupLineTests
     {
         // script(1) runs neuron-cw on a pseudo-terminal and copies everything the terminal shows to its stdout;
         // ^D (end of input on a terminal) ends the run once neuron-cw has said it started.
-        using var script = Process.Start(new ProcessStartInfo("script")
-        {
-            ArgumentList = { "-q", "-e", "-c", NeuronCwExecutable.ShellCommand() + " --dry-run", "/dev/null" },
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            Environment = { ["TERM"] = "xterm-256color", ["AWS_EC2_METADATA_DISABLED"] = "true" },
-        })!;
+        using var script = TerminalSession.Start(NeuronCwExecutable.ShellCommand() + " --dry-run");
         var shown = new List<string>();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reading = Task.Run(async () =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NeuronMetrics.Cli.Tests.TestSupport;
 
 namespace NeuronMetrics.Cli.Tests.Operations;
@@ -11,15 +10,9 @@ public sealed class TerminalOutputTests
     [InlineData("cost --instance-type trn1.32xlarge")]
     public async Task StdinTerminal_StdoutReaderLeavesEarly_ExitsZeroWithoutStackTraceOrEscapes(string arguments)
     {
-        // script(1) gives the command a pseudo-terminal as stdin; head -c 10 closes the pipe after the first bytes.
+        // stdin a terminal; head -c 10 closes the pipe after the first bytes.
         string command = $"bash -c '{NeuronCwExecutable.ShellCommand()} {arguments} | head -c 10 >/dev/null; echo \"neuron-cw exited ${{PIPESTATUS[0]}}\"'";
-        using var script = Process.Start(new ProcessStartInfo("script")
-        {
-            ArgumentList = { "-q", "-e", "-c", command, "/dev/null" },
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            Environment = { ["TERM"] = "xterm-256color", ["AWS_EC2_METADATA_DISABLED"] = "true" },
-        })!;
+        using var script = TerminalSession.Start(command);
 
         string terminal = await script.StandardOutput.ReadToEndAsync().WaitAsync(NeuronCwProcess.EventTimeout);
         await script.WaitForExitAsync().WaitAsync(NeuronCwProcess.EventTimeout);
