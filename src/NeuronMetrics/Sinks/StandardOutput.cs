@@ -1,43 +1,16 @@
-using Microsoft.Win32.SafeHandles;
 using NeuronMetrics.Diagnostics;
 
 namespace NeuronMetrics.Sinks;
 
 /// <summary>
-/// stdout for the sinks that write to it. .NET's console stream silently ignores a broken pipe, so a dry run
-/// piped into <c>head -1</c> (or an EMF run whose log agent died) would count everything as written; a pipe or
-/// socket is therefore written through a plain file stream, which reports it.
+/// What a failed write to stdout means for the sinks that write to it (dry-run, EMF). The CLI opens stdout so that
+/// a broken pipe is reported (.NET's console stream silently ignores it, so a dry run piped into <c>head -1</c>, or an
+/// EMF run whose log agent died, would count everything as written).
 /// </summary>
 public static class StandardOutput
 {
     /// <summary>errno EPIPE on Linux: the reader closed the pipe.</summary>
     private const int BrokenPipe = 32;
-
-    public static Stream Open()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return Console.OpenStandardOutput();
-        }
-
-        try
-        {
-            var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
-            if (!stream.CanSeek)
-            {
-                return stream;
-            }
-
-            // A regular file: keep the console stream, which writes at the shared offset (stderr may go to the same file).
-            stream.Dispose();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            // stdout closed or unusable: the console stream copes (and reports what it can).
-        }
-
-        return Console.OpenStandardOutput();
-    }
 
     /// <summary>Whether a failed write means the reader closed the pipe (EPIPE).</summary>
     public static bool IsBrokenPipe(IOException exception)

@@ -25,6 +25,17 @@ public sealed class HardeningTests
         run.ExitCode.Should().Be(ExitCodes.UsageError, run.ToString());
     }
 
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("cost --instance-type inf1.xlarge")]
+    public async Task ClosedStdout_TextOutput_ExitsZeroQuietly(string arguments)
+    {
+        var run = await NeuronCwProcess.RunShellAsync($"{NeuronCwExecutable.ShellCommand()} {arguments} >&-", "");
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Stderr.Should().BeEmpty();
+    }
+
     [Fact]
     public async Task UsageErrors_LogFormatJson_OneJsonObjectPerError()
     {

@@ -1,15 +1,13 @@
-using NeuronMetrics.Sinks;
-
 namespace NeuronMetrics.Cli;
 
 /// <summary>
-/// stdout for text nobody must lose a run over (help, version, the cost table): once the reader has closed the pipe
-/// (<c>neuron-cw --help | head -1</c>) further writes are dropped, as .NET's console stream does, instead of ending
-/// in an unhandled broken-pipe exception. Used over the raw descriptor when stdin is a terminal.
+/// stdout for text nobody must lose a run over (help, version, the cost table): once writing fails, because the reader
+/// closed the pipe (<c>neuron-cw --help | head -1</c>) or stdout is closed, further writes are dropped, as .NET's
+/// console stream does, instead of ending in an unhandled exception.
 /// </summary>
-internal sealed class ReaderGoneTolerantStream(Stream inner) : Stream
+internal sealed class BestEffortOutputStream(Stream inner) : Stream
 {
-    private bool _readerGone;
+    private bool _failed;
 
     public override bool CanRead => false;
 
@@ -25,7 +23,7 @@ internal sealed class ReaderGoneTolerantStream(Stream inner) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        if (_readerGone)
+        if (_failed)
         {
             return;
         }
@@ -34,15 +32,15 @@ internal sealed class ReaderGoneTolerantStream(Stream inner) : Stream
         {
             inner.Write(buffer);
         }
-        catch (IOException ex) when (StandardOutput.IsBrokenPipe(ex))
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _readerGone = true;
+            _failed = true;
         }
     }
 
     public override void Flush()
     {
-        if (!_readerGone)
+        if (!_failed)
         {
             inner.Flush();
         }
