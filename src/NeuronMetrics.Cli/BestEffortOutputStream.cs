@@ -5,21 +5,9 @@ namespace NeuronMetrics.Cli;
 /// closed the pipe (<c>neuron-cw --help | head -1</c>) or stdout is closed, further writes are dropped, as .NET's
 /// console stream does, instead of ending in an unhandled exception.
 /// </summary>
-internal sealed class BestEffortOutputStream(Stream inner) : Stream
+internal sealed class BestEffortOutputStream(Stream inner) : WriteOnlyStream
 {
     private bool _failed;
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -45,12 +33,6 @@ internal sealed class BestEffortOutputStream(Stream inner) : Stream
             inner.Flush();
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -8,22 +8,10 @@ namespace NeuronMetrics.Cli;
 /// offset for a regular file (pwrite), so stdout and stderr would overwrite each other; the console streams do write
 /// at the shared offset, but first set up any terminal attached (keypad escape sequences on it).
 /// </summary>
-internal sealed partial class SharedOffsetStream(int descriptor) : Stream
+internal sealed partial class SharedOffsetStream(int descriptor) : WriteOnlyStream
 {
     /// <summary>errno EINTR: a signal arrived before anything was written; write again.</summary>
     private const int Interrupted = 4;
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     /// <exception cref="IOException">The write failed; <see cref="Exception.HResult"/> is the errno (as for FileStream).</exception>
     public override unsafe void Write(ReadOnlySpan<byte> buffer)
@@ -52,12 +40,6 @@ internal sealed partial class SharedOffsetStream(int descriptor) : Stream
     public override void Flush()
     {
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static unsafe partial nint WriteDescriptor(int descriptor, byte* buffer, nint count);
