@@ -132,18 +132,8 @@ public sealed class MetricSampleWriter(MetricSelection selection, NamingStyle na
             _keys.Clear(); // base arrays change with instance info and runtime tags; stay bounded
         }
 
-        bool legacy = naming == NamingStyle.Legacy && definition.Scope is MetricScope.NeuronCore or MetricScope.PhysicalCore;
-        string name = legacy ? definition.Name + MetricNames.LegacyCoreSuffix + item : definition.Name;
-        Dimension[] own = definition.Scope switch
-        {
-            MetricScope.NeuronCore => legacy ? [] : [new(DimensionNames.NeuronCore, item)],
-            MetricScope.PhysicalCore => legacy
-                ? [new(DimensionNames.PhysicalNeuronCore, physical)]
-                : [new(DimensionNames.NeuronCore, item), new(DimensionNames.PhysicalNeuronCore, physical)],
-            MetricScope.NeuronDevice => [new(DimensionNames.NeuronDevice, item)],
-            MetricScope.ErrorKind => [new(DimensionNames.ErrorKind, item)],
-            _ => [],
-        };
+        string name = MetricDimensionPlanner.MetricName(definition, naming, item);
+        Dimension[] own = MetricDimensionPlanner.OwnDimensions(definition, naming, item, physical);
         var dimensions = placement.Length == 0 && own.Length == 0 ? context.BaseDimensions : [.. context.BaseDimensions, .. placement, .. own];
         key = new MetricKey(name, definition.Unit, dimensions, context.Partition, definition.Merge);
         _keys[parts] = key;
