@@ -42,8 +42,6 @@ public static class CloudWatchSinkFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Retry.MaxAttempts, 1);
-        var endpoints = new CloudWatchEndpointResolver(options.Region, options.EndpointUrl, options.Profile, options.Environment, options.ProfileRegion);
-        endpoints.ExplicitEndpoint();
         var compression = CompressionSettings.FromEnvironment(options.Environment, out var compressionError);
         if (compressionError is not null)
         {
@@ -51,12 +49,7 @@ public static class CloudWatchSinkFactory
         }
 
         var credentials = options.Credentials ?? new DefaultCredentialSource(options.Profile);
-        var sender = new PutMetricDataSender(
-            endpoints,
-            options.FallbackRegion ?? (() => null),
-            credentials,
-            new HttpTransport(options.ConnectTimeout, options.ReadTimeout, options.HttpHandler),
-            options.Clock);
+        var sender = CreateSender(options, credentials);
         return new RetryingPutMetricDataClient(
             new PutMetricDataRequestBuilder(new RequestCompressor(compression)),
             sender,
@@ -66,5 +59,30 @@ public static class CloudWatchSinkFactory
             new AuthFailureWatch(options.Clock, options.AuthFailureTimeout),
             options.Clock,
             log);
+    }
+
+    /// <summary>
+    /// A client for one-off Query actions (PutDashboard, PutMetricAlarm) over the same sender as <see cref="CreateClient"/>:
+    /// same endpoint, region, credential and signing rules, same retry policy within <see cref="CloudWatchSinkOptions.Retry"/>.
+    /// </summary>
+    public static CloudWatchActionClient CreateActionClient(CloudWatchSinkOptions options, IDiagnosticLog log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Retry.MaxAttempts, 1);
+        var credentials = options.Credentials ?? new DefaultCredentialSource(options.Profile);
+        return new CloudWatchActionClient(CreateSender(options, credentials), credentials, new RetryPolicy(options.Retry, options.Random ?? Random.Shared), options.Clock, log);
+    }
+
+    /// <summary>The one-attempt sender both clients share; a malformed endpoint URL throws <see cref="CloudWatchConfigurationException"/>.</summary>
+    private static PutMetricDataSender CreateSender(CloudWatchSinkOptions options, ICredentialSource credentials)
+    {
+        var endpoints = new CloudWatchEndpointResolver(options.Region, options.EndpointUrl, options.Profile, options.Environment, options.ProfileRegion);
+        endpoints.ExplicitEndpoint();
+        return new PutMetricDataSender(
+            endpoints,
+            options.FallbackRegion ?? (() => null),
+            credentials,
+            new HttpTransport(options.ConnectTimeout, options.ReadTimeout, options.HttpHandler),
+            options.Clock);
     }
 }

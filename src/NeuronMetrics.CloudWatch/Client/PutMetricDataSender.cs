@@ -26,7 +26,15 @@ internal sealed class PutMetricDataSender(
     /// <param name="request">The built request.</param>
     /// <param name="signingTime">The service's idea of now.</param>
     /// <param name="cancellationToken">Shutdown: cuts the attempt short.</param>
-    public async Task<AttemptOutcome> SendAsync(PutMetricDataRequest request, DateTimeOffset signingTime, CancellationToken cancellationToken)
+    public Task<AttemptOutcome> SendAsync(PutMetricDataRequest request, DateTimeOffset signingTime, CancellationToken cancellationToken) =>
+        SendAsync(request.Payload, request.ContentEncoding, signingTime, cancellationToken);
+
+    /// <summary>One attempt of any Query action body (<see cref="Query.QueryActionEncoder"/>), signed and classified the same way.</summary>
+    /// <param name="payload">The body as sent.</param>
+    /// <param name="contentEncoding">"gzip", or null for an uncompressed body.</param>
+    /// <param name="signingTime">The service's idea of now.</param>
+    /// <param name="cancellationToken">Shutdown: cuts the attempt short.</param>
+    public async Task<AttemptOutcome> SendAsync(Query.ReusableBuffer payload, string? contentEncoding, DateTimeOffset signingTime, CancellationToken cancellationToken)
     {
         long started = clock.GetTimestamp();
         try
@@ -56,16 +64,16 @@ internal sealed class PutMetricDataSender(
         try
         {
             var signedHeaders = new List<KeyValuePair<string, string>>(2) { new("Content-Type", HttpTransport.ContentType) };
-            if (request.ContentEncoding is not null)
+            if (contentEncoding is not null)
             {
-                signedHeaders.Add(new("Content-Encoding", request.ContentEncoding));
+                signedHeaders.Add(new("Content-Encoding", contentEncoding));
             }
 
             var authorization = await SigV4RequestSigner.SignAsync(
-                HttpMethod.Post, _endpoint.Uri, signedHeaders, request.Payload.Memory, resolved, _endpoint.SigningRegion,
+                HttpMethod.Post, _endpoint.Uri, signedHeaders, payload.Memory, resolved, _endpoint.SigningRegion,
                 signingTime.UtcDateTime, cancellationToken).ConfigureAwait(false);
             var response = await transport.PostAsync(
-                _endpoint.Uri, request.Payload.Array, request.Payload.Length, request.ContentEncoding, authorization, cancellationToken).ConfigureAwait(false);
+                _endpoint.Uri, payload.Array, payload.Length, contentEncoding, authorization, cancellationToken).ConfigureAwait(false);
             return Classify(response, clock.GetElapsedTime(started));
         }
         catch (TransportException ex)
