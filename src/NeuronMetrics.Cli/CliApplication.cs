@@ -13,10 +13,26 @@ internal static class CliApplication
         var costDefinition = new CostCommandDefinition();
         var cost = costDefinition.CreateCommand();
         root.Add(cost);
+        var dashboardDefinition = new Dashboards.DashboardCommandDefinition();
+        var dashboard = dashboardDefinition.CreateCommand();
+        foreach (var option in definition.SendingOptions)
+        {
+            dashboard.Add(option);
+        }
+
+        root.Add(dashboard);
         using var output = StandardStreams.CreateOutputWriter();
         root.SetAction((parseResult, _) => RunGuardedAsync(definition.ToOptions(parseResult), (options, log) => RunCommand.RunAsync(options, log, stop)));
         cost.SetAction((parseResult, _) => RunGuardedAsync(definition.ToOptions(parseResult), (options, log) =>
             CostCommand.RunAsync(options, costDefinition.ToOptions(parseResult), output, log)));
+        dashboard.SetAction((parseResult, _) => RunGuardedAsync(definition.ToOptions(parseResult), (options, log) => Dashboards.DashboardCommand.RunAsync(
+            options,
+            dashboardDefinition.NameOf(parseResult),
+            dashboardDefinition.Cost.HasSource(parseResult) ? dashboardDefinition.Cost.ToOptions(parseResult) : null,
+            parseResult.GetValue(dashboardDefinition.Put),
+            output,
+            log,
+            stop)));
 
         var parseResult = EnvironmentOptions.Parse(root, definition.RunOptions, args, Environment.GetEnvironmentVariable, out var fromEnvironment, out var variableErrors);
         if (parseResult.Errors.Count > 0 || variableErrors.Count > 0)

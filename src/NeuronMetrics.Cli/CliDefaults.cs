@@ -74,4 +74,19 @@ internal static class CliDefaults
 
     /// <summary>How often a repeated warning (runtime error, full buffer) is said again.</summary>
     public static readonly TimeSpan WarningRepeatInterval = RepeatThrottle.DefaultInterval;
+
+    /// <summary>dashboard --name: one dashboard per account unless named otherwise (dashboards are global, not per region).</summary>
+    public const string DashboardName = "neuron-cw";
+
+    /// <summary>alarms: every alarm is named <c>neuron-cw/&lt;instance id&gt;/&lt;kind&gt;</c>, so running it again updates them.</summary>
+    public const string AlarmNamePrefix = "neuron-cw";
+
+    /// <summary>alarms --idle-below: mean NeuronCore utilization (%) under which an instance counts as idle.</summary>
+    public const double IdleBelowPercent = 5;
+
+    /// <summary>alarms --idle-for: how long an instance stays idle before the idle alarm fires.</summary>
+    public static readonly TimeSpan IdleFor = TimeSpan.FromMinutes(60);
+
+    /// <summary>alarms --stopped-for: how long without any datum before the stopped-reporting alarm fires.</summary>
+    public static readonly TimeSpan StoppedFor = TimeSpan.FromMinutes(10);
 }

@@ -195,6 +195,9 @@ internal sealed class CommandLineDefinition
     /// <summary>The options the cost subcommand shares with a run.</summary>
     public IReadOnlyList<Option> CostOptions => [Config, Namespace, FlushInterval, Aggregation, LogLevel, LogFormat, Metrics, Naming, Dimensions, Dimension, InstanceAverage, StorageResolution];
 
+    /// <summary>The run options the dashboard and alarms subcommands take besides <see cref="CostOptions"/>: where and as whom to send (--put).</summary>
+    public IReadOnlyList<Option> SendingOptions => [Region, EndpointUrl, Profile, ConnectTimeout, ReadTimeout, ImdsTimeout];
+
     public RootCommand CreateRootCommand()
     {
         var root = new RootCommand("Reads neuron-monitor reports on stdin and publishes the selected metrics to Amazon CloudWatch. Every option can also be set by the environment variable named in its description; a flag wins over its variable.");

@@ -51,11 +51,21 @@ internal sealed class CostCommandDefinition
 
     public Command CreateCommand()
     {
-        var command = new Command("cost", "Lists the custom metrics this configuration creates per instance, the requests per month, and the monthly price, compared with AWS's sample script. Takes the same options as a run.")
+        var command = new Command("cost", "Lists the custom metrics this configuration creates per instance, the requests per month, and the monthly price, compared with AWS's sample script. Takes the same options as a run.");
+        AddTo(command, sourceRequired: true);
+        return command;
+    }
+
+    /// <summary>Adds the estimate's options and their checks to <paramref name="command"/>; without <paramref name="sourceRequired"/>, neither --input nor --instance-type is fine.</summary>
+    public void AddTo(Command command, bool sourceRequired)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var option in new Option[] { Input, InstanceType, Instances, ReportPeriod, MetricPrices, RequestPrice })
         {
-            Input, InstanceType, Instances, ReportPeriod, MetricPrices, RequestPrice,
-        };
-        command.Validators.Add(ValidateSource);
+            command.Add(option);
+        }
+
+        command.Validators.Add(result => ValidateSource(result, sourceRequired));
         Instances.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)
@@ -77,8 +87,10 @@ internal sealed class CostCommandDefinition
                 r.AddError("--request-price: must not be negative");
             }
         });
-        return command;
     }
+
+    /// <summary>Whether --input or --instance-type was given (an estimate can be made).</summary>
+    public bool HasSource(ParseResult result) => result.GetValue(Input) is not null || result.GetValue(InstanceType) is not null;
 
     public CostOptions ToOptions(ParseResult result)
     {
@@ -98,11 +110,15 @@ internal sealed class CostCommandDefinition
         };
     }
 
-    private void ValidateSource(CommandResult result)
+    private void ValidateSource(CommandResult result, bool sourceRequired)
     {
         string? input = result.GetResult(Input)?.GetValueOrDefault<string?>();
         string? type = result.GetResult(InstanceType)?.GetValueOrDefault<string?>();
-        if ((input is null) == (type is null))
+        if (input is not null && type is not null)
+        {
+            result.AddError($"{result.Command.Name}: give either --input FILE or --instance-type TYPE, not both");
+        }
+        else if (sourceRequired && input is null && type is null)
         {
             result.AddError("cost: give either --input FILE or --instance-type TYPE");
         }

@@ -46,7 +46,7 @@ internal static class EnvironmentOptions
 
         foreach (var option in options)
         {
-            bool applies = command == root ? root.Options.Contains(option) : option.Recursive;
+            bool applies = command == root ? root.Options.Contains(option) : option.Recursive || command.Options.Contains(option);
             if (!applies || first.GetResult(option) is { Implicit: false } || environment(VariableFor(option)) is not { } value || string.IsNullOrWhiteSpace(value))
             {
                 continue;

@@ -1,5 +1,4 @@
 using NeuronMetrics.CloudWatch;
-using NeuronMetrics.CloudWatch.Credentials;
 using NeuronMetrics.CloudWatch.Retry;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Metadata;
@@ -33,22 +32,9 @@ internal static class SinkFactory
 
         var target = await CloudWatchTarget.ResolveAsync(options, instances, log, stop).ConfigureAwait(false);
         instances.FirstReportCheck = target.FirstReportCheck(instances);
-        var credentials = new DefaultCredentialSource(options.Profile);
+        var (credentials, kind) = await CredentialCheck.ResolveAsync(options, log, stop).ConfigureAwait(false);
         try
         {
-            var probe = await CredentialProbe.TryResolveAsync(credentials, CredentialProbe.DefaultTimeout, stop).ConfigureAwait(false);
-            if (!probe.Success)
-            {
-                foreach (var source in probe.Sources)
-                {
-                    log.Write(LogLevel.Warning, $"credentials: {source}");
-                }
-
-                throw new StartupException(ExitCodes.NoCredentials, $"{probe.Message} (use --dry-run to run without AWS; see README: Credentials)");
-            }
-
-            log.Write(LogLevel.Debug, probe.Message);
-            string kind = CredentialKind.Describe(await credentials.GetCredentialsAsync(stop).ConfigureAwait(false), options.Profile);
             var sink = CloudWatchSinkFactory.Create(
                 new CloudWatchSinkOptions
                 {
