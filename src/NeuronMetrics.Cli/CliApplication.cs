@@ -15,12 +15,17 @@ internal static class CliApplication
         root.Add(cost);
         var dashboardDefinition = new Dashboards.DashboardCommandDefinition();
         var dashboard = dashboardDefinition.CreateCommand();
+        var alarmsDefinition = new Alarms.AlarmsCommandDefinition();
+        var alarms = alarmsDefinition.CreateCommand();
         foreach (var option in definition.SendingOptions)
         {
+            // The same option objects as the run's, so --region & co. and their variables mean the same.
             dashboard.Add(option);
+            alarms.Add(option);
         }
 
         root.Add(dashboard);
+        root.Add(alarms);
         using var output = StandardStreams.CreateOutputWriter();
         root.SetAction((parseResult, _) => RunGuardedAsync(definition.ToOptions(parseResult), (options, log) => RunCommand.RunAsync(options, log, stop)));
         cost.SetAction((parseResult, _) => RunGuardedAsync(definition.ToOptions(parseResult), (options, log) =>
@@ -33,6 +38,8 @@ internal static class CliApplication
             output,
             log,
             stop)));
+        alarms.SetAction((parseResult, _) => RunGuardedAsync(definition.ToOptions(parseResult), (options, log) =>
+            Alarms.AlarmsCommand.RunAsync(options, alarmsDefinition.ToOptions(parseResult), output, log, stop)));
 
         var parseResult = EnvironmentOptions.Parse(root, definition.RunOptions, args, Environment.GetEnvironmentVariable, out var fromEnvironment, out var variableErrors);
         if (parseResult.Errors.Count > 0 || variableErrors.Count > 0)
