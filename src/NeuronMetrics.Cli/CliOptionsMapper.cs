@@ -40,6 +40,7 @@ internal static class CliOptionsMapper
             LogFormat = Value(result, d.LogFormat, CliDefaults.LogFormat),
             StatsInterval = OffAsNull(Value(result, d.StatsInterval, CliDefaults.StatsInterval)),
             ImdsTimeout = OffAsNull(Value(result, d.ImdsTimeout, CliDefaults.ImdsTimeout)),
+            MonitorPath = result.GetResult(d.RunMonitor) is { Implicit: false } ? result.GetValue(d.RunMonitor) ?? CliDefaults.MonitorPath : null,
         };
     }
 

@@ -184,12 +184,20 @@ internal sealed class CommandLineDefinition
         HelpName = "DURATION|off",
     };
 
+    /// <summary>Given without a value: <see cref="CliDefaults.MonitorPath"/>.</summary>
+    public Option<string?> RunMonitor { get; } = new("--run-monitor")
+    {
+        Description = $"Start neuron-monitor (PATH, else {CliDefaults.MonitorPath}) with the same --config and read its reports instead of stdin. It is stopped on SIGTERM, SIGINT or SIGHUP, and started again with backoff when it dies, keeping the buffer.",
+        HelpName = "PATH",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
     /// <summary>Every option of a run, in help order; each can also be set by its environment variable.</summary>
     public IReadOnlyList<Option> RunOptions =>
     [
         Config, Namespace, FlushInterval, Aggregation, DryRun, Region, EndpointUrl, Profile, LogLevel, ShutdownTimeout, MaxBufferedDatums, MaxBufferBytes,
         ConnectTimeout, ReadTimeout, AuthFailureTimeout, MaxDocumentBytes, Metrics, Naming, Dimensions, Dimension, InstanceAverage, StorageResolution,
-        Output, LogFormat, StatsInterval, ImdsTimeout,
+        Output, LogFormat, StatsInterval, ImdsTimeout, RunMonitor,
     ];
 
     /// <summary>The options the cost subcommand shares with a run.</summary>
