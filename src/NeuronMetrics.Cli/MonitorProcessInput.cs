@@ -170,9 +170,9 @@ internal sealed partial class MonitorProcessInput : Stream
                 _ = SendSignal(process.Id, SigTerm);
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
         {
-            // Exited (or was never started) meanwhile.
+            // Exited, or replaced by a restart, meanwhile.
         }
     }
 
