@@ -17,15 +17,14 @@ public sealed class RunMonitorTests : IDisposable
     public async Task RunMonitor_MonitorDiesTwice_RestartedEveryReportKeptAndStoppedBySigterm()
     {
         // Run 1 prints the sample as instance i-run1 and fails (exit 7); run 2 prints it as i-run2 and ends (exit 0);
-        // run 3 prints nothing and waits for SIGTERM. Each run records its arguments; a SIGTERM is recorded too.
+        // run 3 prints nothing, says it is waiting and waits for SIGTERM. Each run records its arguments; a SIGTERM is recorded too.
         string monitor = WriteStandIn();
         using var process = NeuronCwProcess.Start(["--dry-run", "--run-monitor", monitor, "-c", Config, "--stats-interval", "off"], new Dictionary<string, string?> { ["STAND_IN_DIR"] = _work });
 
         await process.WaitUntilStartedAsync();
         await process.WaitForStderrLineAsync(l => l.Contains("neuron-monitor exited with code 7", StringComparison.Ordinal), "the first exit");
         await process.WaitForStderrLineAsync(l => l.Contains("neuron-monitor exited with code 0", StringComparison.Ordinal), "the second exit");
-        int starts = 0;
-        await process.WaitForStderrLineAsync(l => l.Contains("started neuron-monitor (pid ", StringComparison.Ordinal) && ++starts == 3, "the third start");
+        await WaitUntilWaitingAsync(); // run 3 has its SIGTERM trap set
         process.SendSigterm();
         var run = await process.WaitForExitAsync(NeuronCwProcess.EventTimeout);
 
@@ -54,6 +53,17 @@ public sealed class RunMonitorTests : IDisposable
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
+    private async Task WaitUntilWaitingAsync()
+    {
+        string events = Path.Combine(_work, "events");
+        var deadline = DateTime.UtcNow + NeuronCwProcess.EventTimeout;
+        while (!File.Exists(events) || !(await File.ReadAllTextAsync(events)).Contains("waiting", StringComparison.Ordinal))
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the third run of the stand-in starts and waits");
+            await Task.Delay(20);
+        }
+    }
+
     private static IEnumerable<string> Instance(string id) =>
         File.ReadAllLines(Sample).Where(l => l.Length > 0).Select(l => l.Replace("i-0123456789abcdef0", id, StringComparison.Ordinal));
 
@@ -64,14 +74,15 @@ public sealed class RunMonitorTests : IDisposable
         string script = Path.Combine(_work, "neuron-monitor");
         File.WriteAllText(script, """
             #!/bin/sh
+            trap 'echo terminated >> "$STAND_IN_DIR/events"; exit 0' TERM
             echo "$@" >> "$STAND_IN_DIR/args"
             echo x >> "$STAND_IN_DIR/runs"
             n=$(wc -l < "$STAND_IN_DIR/runs")
-            trap 'echo terminated >> "$STAND_IN_DIR/events"; exit 0' TERM
             case $n in
               1) cat "$STAND_IN_DIR/run1.jsonl"; exit 7 ;;
               2) cat "$STAND_IN_DIR/run2.jsonl"; exit 0 ;;
             esac
+            echo waiting >> "$STAND_IN_DIR/events"
             while true; do sleep 0.1; done
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
         if (!OperatingSystem.IsWindows())
