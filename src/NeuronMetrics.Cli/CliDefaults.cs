@@ -72,6 +72,9 @@ internal static class CliDefaults
     /// </summary>
     public static readonly TimeSpan ImdsTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>--run-monitor without a path: where the Neuron tools package installs neuron-monitor (the pipeline script's default too).</summary>
+    public const string MonitorPath = "/opt/aws/neuron/bin/neuron-monitor";
+
     /// <summary>How often a repeated warning (runtime error, full buffer) is said again.</summary>
     public static readonly TimeSpan WarningRepeatInterval = RepeatThrottle.DefaultInterval;
 

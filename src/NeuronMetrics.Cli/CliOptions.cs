@@ -67,4 +67,7 @@ internal sealed record CliOptions
 
     /// <summary>How long to wait for instance metadata (IMDS); null: never ask it.</summary>
     public TimeSpan? ImdsTimeout { get; init; } = CliDefaults.ImdsTimeout;
+
+    /// <summary>--run-monitor: the neuron-monitor to start and read instead of stdin; null: read stdin.</summary>
+    public string? MonitorPath { get; init; }
 }

@@ -10,7 +10,7 @@ namespace NeuronMetrics.Cli;
 /// <summary>
 /// The options of <c>neuron-cw</c>: declarations here (defaults from <see cref="CliDefaults"/>, shown by --help),
 /// checks in <see cref="RunOptionValidators"/>, environment variables in <see cref="EnvironmentOptions"/>, and the
-/// mapping to <see cref="CliOptions"/> in <see cref="ToOptions"/>.
+/// mapping to <see cref="CliOptions"/> in <see cref="CliOptionsMapper"/>.
 /// </summary>
 internal sealed class CommandLineDefinition
 {
@@ -184,12 +184,20 @@ internal sealed class CommandLineDefinition
         HelpName = "DURATION|off",
     };
 
+    /// <summary>Given without a value: <see cref="CliDefaults.MonitorPath"/>.</summary>
+    public Option<string?> RunMonitor { get; } = new("--run-monitor")
+    {
+        Description = $"Start neuron-monitor (PATH, else {CliDefaults.MonitorPath}) with the same --config and read its reports instead of stdin. It is stopped on SIGTERM, SIGINT or SIGHUP, and started again with backoff when it dies, keeping the buffer.",
+        HelpName = "PATH",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
     /// <summary>Every option of a run, in help order; each can also be set by its environment variable.</summary>
     public IReadOnlyList<Option> RunOptions =>
     [
         Config, Namespace, FlushInterval, Aggregation, DryRun, Region, EndpointUrl, Profile, LogLevel, ShutdownTimeout, MaxBufferedDatums, MaxBufferBytes,
         ConnectTimeout, ReadTimeout, AuthFailureTimeout, MaxDocumentBytes, Metrics, Naming, Dimensions, Dimension, InstanceAverage, StorageResolution,
-        Output, LogFormat, StatsInterval, ImdsTimeout,
+        Output, LogFormat, StatsInterval, ImdsTimeout, RunMonitor,
     ];
 
     /// <summary>The options the cost subcommand shares with a run.</summary>
@@ -222,50 +230,6 @@ internal sealed class CommandLineDefinition
         return root;
     }
 
-    public CliOptions ToOptions(ParseResult result)
-    {
-        var selected = result.GetResult(Dimensions) is { } given
-            ? DimensionOptionParser.ParseSelected(given.Tokens.Select(t => t.Value), out _)
-            : CliDefaults.Dimensions;
-        var statics = DimensionOptionParser.ParseStatic(result.GetValue(Dimension) ?? [], selected, out _);
-        return new CliOptions
-        {
-            ConfigPath = result.GetValue(Config),
-            Namespace = Value(result, Namespace, CliDefaults.Namespace),
-            FlushInterval = Value(result, FlushInterval, CliDefaults.FlushInterval),
-            Aggregation = Value(result, Aggregation, CliDefaults.Aggregation),
-            DryRun = result.GetValue(DryRun),
-            Region = result.GetValue(Region),
-            EndpointUrl = result.GetValue(EndpointUrl),
-            Profile = result.GetValue(Profile),
-            LogLevel = Value(result, LogLevel, CliDefaults.LogLevel),
-            ShutdownTimeout = Value(result, ShutdownTimeout, CliDefaults.ShutdownTimeout),
-            MaxBufferedDatums = Value(result, MaxBufferedDatums, CliDefaults.MaxBufferedDatums),
-            MaxBufferBytes = Value(result, MaxBufferBytes, CliDefaults.MaxBufferBytes),
-            ConnectTimeout = Value(result, ConnectTimeout, CliDefaults.ConnectTimeout),
-            ReadTimeout = Value(result, ReadTimeout, CliDefaults.ReadTimeout),
-            AuthFailureTimeout = Value(result, AuthFailureTimeout, CliDefaults.AuthFailureTimeout),
-            MaxDocumentBytes = Value(result, MaxDocumentBytes, CliDefaults.MaxDocumentBytes),
-            Metrics = RunOptionValidators.MetricPatterns(result.GetResult(Metrics)),
-            Naming = Value(result, Naming, CliDefaults.Naming),
-            Dimensions = DimensionOptionParser.WithInstanceDimensions(selected, statics),
-            StaticDimensions = [.. statics.Where(d => !DimensionOptionParser.IsInstanceLevel(d))],
-            InstanceDimensions = [.. statics.Where(DimensionOptionParser.IsInstanceLevel)],
-            InstanceAverage = result.GetValue(InstanceAverage),
-            StorageResolution = Value(result, StorageResolution, CliDefaults.StorageResolution),
-            Output = Value(result, Output, CliDefaults.Output),
-            LogFormat = Value(result, LogFormat, CliDefaults.LogFormat),
-            StatsInterval = OffAsNull(Value(result, StatsInterval, CliDefaults.StatsInterval)),
-            ImdsTimeout = OffAsNull(Value(result, ImdsTimeout, CliDefaults.ImdsTimeout)),
-        };
-    }
-
-    /// <summary>
-    /// The option's value when given, else <paramref name="fallback"/>. Options have no DefaultValueFactory, so help shows
-    /// the defaults the way a user types them ("60s", "values") from the description rather than "00:01:00" or "Values".
-    /// </summary>
-    internal static T Value<T>(ParseResult result, Option<T> option, T fallback) =>
-        result.GetResult(option) is { Implicit: false } ? result.GetValue(option)! : fallback;
-
-    private static TimeSpan? OffAsNull(TimeSpan value) => value > TimeSpan.Zero ? value : null;
+    /// <summary>The <see cref="CliOptions"/> of a parsed run (see <see cref="CliOptionsMapper"/>).</summary>
+    public CliOptions ToOptions(ParseResult result) => CliOptionsMapper.Map(this, result);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Amazon.Util;
+using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Metadata;
 using NeuronMetrics.Reports;
 
@@ -65,7 +66,7 @@ internal sealed class Ec2InstanceMetadataSource : IInstanceMetadataSource
         }
         catch (JsonException ex)
         {
-            throw new InstanceMetadataException($"{source}: identity document is not JSON ({ex.Message})", ex);
+            throw new InstanceMetadataException($"{source}: identity document is not JSON ({SecretScrubber.Scrub(ex.Message)})", ex);
         }
     }
 

@@ -34,14 +34,17 @@ internal static class RunCommand
             await using var sink = await SinkFactory.CreateAsync(options, instances, () => pipeline?.LastInstance.Region, log, clock, stop).ConfigureAwait(false);
             pipeline = PipelineFactory.Create(options, config, sink.Sink, CloudWatchSinkFactory.DatumSizer, statistics, log, clock, out var queue, ecsTask, instances);
 
+            // neuron-monitor is started before the startup line: one that cannot start is a setup failure (exit 2).
+            using var input = options.MonitorPath is { } monitor
+                ? MonitorProcessInput.Start(monitor, options.ConfigPath, log, clock, stop)
+                : StandardStreams.OpenInput();
             log.Write(LogLevel.Info, StartupLine.Format(options, config, sink));
-            if (!Console.IsInputRedirected)
+            if (options.MonitorPath is null && !Console.IsInputRedirected)
             {
                 log.Write(LogLevel.Info, "stdin is a terminal: neuron-cw reads neuron-monitor reports from stdin, e.g. neuron-monitor -c monitor.conf | neuron-cw -c monitor.conf (Ctrl-D ends the input)");
             }
 
-            using var stdin = StandardStreams.OpenInput();
-            await pipeline.RunAsync(stdin, stop, options.MaxDocumentBytes).ConfigureAwait(false);
+            await pipeline.RunAsync(input, stop, options.MaxDocumentBytes).ConfigureAwait(false);
             log.Write(LogLevel.Info, StatisticsLine.Format("done", statistics, queue.PendingDatums));
             WriteDryRunEstimate(sink, statistics, log);
         }

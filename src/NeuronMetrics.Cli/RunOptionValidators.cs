@@ -14,6 +14,7 @@ internal static class RunOptionValidators
         d.Config.Validators.Add(r => RequireNotBlank(r, "file name"));
         d.Region.Validators.Add(ValidateRegion);
         d.Profile.Validators.Add(r => RequireNotBlank(r, "profile name"));
+        d.RunMonitor.Validators.Add(r => RequireNotBlankWhenGiven(r, "path"));
         d.Metrics.Validators.Add(ValidateMetrics);
         d.StorageResolution.Validators.Add(ValidateStorageResolution);
         d.Namespace.Validators.Add(ValidateNamespace);
@@ -122,6 +123,15 @@ internal static class RunOptionValidators
         if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string?>()))
         {
             result.AddError($"{result.Option.Name}: empty {what}");
+        }
+    }
+
+    /// <summary>A value that may be left out, but not given empty.</summary>
+    private static void RequireNotBlankWhenGiven(OptionResult result, string what)
+    {
+        if (result.Tokens.Count > 0)
+        {
+            RequireNotBlank(result, what);
         }
     }
 

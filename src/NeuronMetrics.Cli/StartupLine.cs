@@ -29,7 +29,7 @@ internal static class StartupLine
         return $"neuron-cw {Version}{Marker}{sink.Description} namespace={options.Namespace} config={options.ConfigPath ?? "(none: utilization of every runtime)"}"
             + $" groups={string.Join(",", groups)} metrics={string.Join(",", metrics)} dimensions={string.Join(",", dimensions)}"
             + $" flush-interval={OptionParsers.FormatDuration(options.FlushInterval)} aggregation={OptionParsers.Name(options.Aggregation)}"
-            + $" resolution={options.StorageResolution}s naming={OptionParsers.Name(options.Naming)}{ChangedDeliverySettings(options)}; reading neuron-monitor reports from stdin";
+            + $" resolution={options.StorageResolution}s naming={OptionParsers.Name(options.Naming)}{ChangedDeliverySettings(options)}; reading neuron-monitor reports from {(options.MonitorPath is { } monitor ? monitor + " (--run-monitor)" : "stdin")}";
     }
 
     /// <summary>

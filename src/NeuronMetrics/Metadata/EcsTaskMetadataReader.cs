@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using NeuronMetrics.Diagnostics;
 
 namespace NeuronMetrics.Metadata;
 
@@ -41,7 +42,8 @@ public static class EcsTaskMetadataReader
         }
         catch (HttpRequestException ex)
         {
-            throw new EcsMetadataException($"ECS task metadata {uri}: {ex.Message}", ex);
+            // The client's error can quote what the endpoint sent (an invalid header line): scrubbed like any echoed text.
+            throw new EcsMetadataException($"ECS task metadata {uri}: {SecretScrubber.Scrub(ex.Message)}", ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -115,7 +117,7 @@ public static class EcsTaskMetadataReader
         }
         catch (JsonException ex)
         {
-            throw new EcsMetadataException($"ECS task metadata {source}: invalid JSON ({ex.Message})", ex);
+            throw new EcsMetadataException($"ECS task metadata {source}: invalid JSON ({SecretScrubber.Scrub(ex.Message)})", ex);
         }
         catch (InvalidOperationException ex)
         {
