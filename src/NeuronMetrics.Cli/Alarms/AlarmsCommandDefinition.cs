@@ -88,9 +88,9 @@ internal sealed class AlarmsCommandDefinition
     {
         InstanceId = result.GetValue(InstanceId),
         InputPath = result.GetValue(Input),
-        IdleBelowPercent = CommandLineDefinition.Value(result, IdleBelow, CliDefaults.IdleBelowPercent),
-        IdleFor = CommandLineDefinition.Value(result, IdleFor, CliDefaults.IdleFor),
-        StoppedFor = CommandLineDefinition.Value(result, StoppedFor, CliDefaults.StoppedFor),
+        IdleBelowPercent = CliOptionsMapper.Value(result, IdleBelow, CliDefaults.IdleBelowPercent),
+        IdleFor = CliOptionsMapper.Value(result, IdleFor, CliDefaults.IdleFor),
+        StoppedFor = CliOptionsMapper.Value(result, StoppedFor, CliDefaults.StoppedFor),
         Actions = [.. (result.GetValue(AlarmAction) ?? []).Distinct(StringComparer.Ordinal)],
         Put = result.GetValue(Put),
     };

@@ -36,7 +36,7 @@ internal sealed class DashboardCommandDefinition
         return command;
     }
 
-    public string NameOf(ParseResult result) => CommandLineDefinition.Value(result, Name, CliDefaults.DashboardName);
+    public string NameOf(ParseResult result) => CliOptionsMapper.Value(result, Name, CliDefaults.DashboardName);
 
     private static string? Validate(string? name) =>
         string.IsNullOrEmpty(name) ? "must not be empty"
