@@ -1,5 +1,6 @@
 using System.Globalization;
 using NeuronMetrics.Model;
+using NeuronMetrics.Text;
 
 namespace NeuronMetrics.CloudWatch.Query;
 

@@ -16,6 +16,9 @@ internal sealed class DistinctValueTable
     // Slot holds index + 1 into _values (0 = empty); twice the value capacity keeps probes short.
     private int[] _slots = new int[InitialCapacity * 2];
 
+    // 64 - log2(_slots.Length): the hash takes the top bits of the product, the ones every input bit reaches.
+    private int _shift = 64 - 3;
+
     public int Count { get; private set; }
 
     public ReadOnlySpan<double> Values => _values.AsSpan(0, Count);
@@ -27,7 +30,7 @@ internal sealed class DistinctValueTable
         // -0.0 and 0.0 are one value (as with double.Equals); adding 0.0 turns -0.0 into 0.0.
         value += 0.0;
         int mask = _slots.Length - 1;
-        for (int slot = Hash(value) & mask; ; slot = (slot + 1) & mask)
+        for (int slot = Hash(value, _shift); ; slot = (slot + 1) & mask)
         {
             int entry = _slots[slot];
             if (entry == 0)
@@ -65,7 +68,7 @@ internal sealed class DistinctValueTable
     private void Insert(double value, int entry)
     {
         int mask = _slots.Length - 1;
-        int slot = Hash(value) & mask;
+        int slot = Hash(value, _shift);
         while (_slots[slot] != 0)
         {
             slot = (slot + 1) & mask;
@@ -80,16 +83,17 @@ internal sealed class DistinctValueTable
         Array.Resize(ref _values, capacity);
         Array.Resize(ref _counts, capacity);
         _slots = new int[capacity * 2];
+        _shift--;
         for (int i = 0; i < Count; i++)
         {
             Insert(_values[i], i + 1);
         }
     }
 
-    private static int Hash(double value)
-    {
-        // Fibonacci hashing of the bits: neighbouring values (percentages, byte counts) spread over the table.
-        ulong bits = (ulong)BitConverter.DoubleToInt64Bits(value) * 0x9E3779B97F4A7C15UL;
-        return (int)(bits >> 32);
-    }
+    /// <summary>
+    /// Fibonacci hashing: the top bits of the product. Round values (integers, few decimals) have
+    /// all-zero low mantissa bits, so the low bits of the product would put them all in one slot.
+    /// </summary>
+    private static int Hash(double value, int shift) =>
+        (int)(((ulong)BitConverter.DoubleToInt64Bits(value) * 0x9E3779B97F4A7C15UL) >> shift);
 }

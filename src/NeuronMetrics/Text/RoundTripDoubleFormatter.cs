@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NeuronMetrics.CloudWatch.Query;
+namespace NeuronMetrics.Text;
 
 /// <summary>
 /// The text of a double exactly as <c>ToString("R")</c> writes it (the shortest that parses back to the same
@@ -9,7 +9,7 @@ namespace NeuronMetrics.CloudWatch.Query;
 /// value divides back to the same double (the check is exact: both operands are exact doubles and the
 /// division is correctly rounded); anything else goes to the runtime's formatter.
 /// </summary>
-internal static class RoundTripDoubleFormatter
+public static class RoundTripDoubleFormatter
 {
     /// <summary>Longest "R" text of a double: "-1.7976931348623157E+308" is 24 characters.</summary>
     public const int MaxLength = 32;
