@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NeuronMetrics.Input;
 
@@ -20,6 +21,7 @@ internal static class JsonBlockScanner
     /// Applies <paramref name="block"/> (exactly <see cref="BlockBytes"/> bytes) to the scan state and
     /// returns true, or returns false without touching the state when the block needs the slow scan.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TrySkipBlock(ReadOnlySpan<byte> block, ref int depth, ref bool inString)
     {
         if (block.Length != BlockBytes)
@@ -56,6 +58,12 @@ internal static class JsonBlockScanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PrefixXor(ulong x)
     {
+        if (Pclmulqdq.IsSupported)
+        {
+            // Carry-less multiplication by all ones is the prefix XOR, in one instruction.
+            return Pclmulqdq.CarrylessMultiply(Vector128.CreateScalar(x), Vector128.Create(ulong.MaxValue), 0).ToScalar();
+        }
+
         x ^= x << 1;
         x ^= x << 2;
         x ^= x << 4;
@@ -70,6 +78,9 @@ internal static class JsonBlockScanner
     private static void Masks(ReadOnlySpan<byte> block, out ulong quotes, out ulong special, out ulong opens, out ulong closes)
     {
         ref byte first = ref MemoryMarshal.GetReference(block); // the caller passes exactly BlockBytes
+
+        // 256-bit where the JIT has AVX2. Native AOT's portable baseline has no AVX (and ILC checks at run time only
+        // for ISAs without VEX encoding, such as PCLMULQDQ and POPCNT): there the 128-bit path below runs.
         if (Vector256.IsHardwareAccelerated)
         {
             var low = Vector256.LoadUnsafe(ref first);
@@ -79,8 +90,10 @@ internal static class JsonBlockScanner
 
             // '{' and '[' (0x7B, 0x5B) differ only in bit 0x20, as do '}' and ']'.
             var fold = Vector256.Create((byte)0x20);
-            opens = Mask256(low | fold, high | fold, (byte)'{');
-            closes = Mask256(low | fold, high | fold, (byte)'}');
+            var lowFolded = low | fold;
+            var highFolded = high | fold;
+            opens = Mask256(lowFolded, highFolded, (byte)'{');
+            closes = Mask256(lowFolded, highFolded, (byte)'}');
             return;
         }
 
@@ -97,6 +110,7 @@ internal static class JsonBlockScanner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mask256(Vector256<byte> low, Vector256<byte> high, byte value)
     {
         var target = Vector256.Create(value);
@@ -104,5 +118,6 @@ internal static class JsonBlockScanner
             | ((ulong)Vector256.Equals(high, target).ExtractMostSignificantBits() << 32);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mask128(Vector128<byte> v, byte value) => Vector128.Equals(v, Vector128.Create(value)).ExtractMostSignificantBits();
 }
