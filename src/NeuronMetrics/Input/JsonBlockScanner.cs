@@ -10,8 +10,8 @@ namespace NeuronMetrics.Input;
 /// The framer's fast path: steps over 64 bytes at once when they cannot end the document, using
 /// bit masks (one bit per byte) instead of stopping at every quote. Which brackets are inside strings
 /// comes from the prefix XOR of the quote mask. Blocks with a newline or a backslash (rare in
-/// reports, and with rules of their own) are left to the byte-by-byte scan, as are blocks whose
-/// closing brackets could bring the depth to zero.
+/// reports, and with rules of their own) are left to the byte-by-byte scan; in a block whose closing
+/// brackets could bring the depth to zero, <see cref="ScanBlock"/> follows the brackets one by one.
 /// </summary>
 internal static class JsonBlockScanner
 {
@@ -24,12 +24,72 @@ internal static class JsonBlockScanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TrySkipBlock(ReadOnlySpan<byte> block, ref int depth, ref bool inString)
     {
+        if (!TryStructure(block, inString, out ulong quotes, out ulong opens, out ulong closes))
+        {
+            return false;
+        }
+
+        int closing = BitOperations.PopCount(closes);
+        if (closing >= depth)
+        {
+            return false; // the document may end in this block
+        }
+
+        depth += BitOperations.PopCount(opens) - closing;
+        inString ^= (BitOperations.PopCount(quotes) & 1) != 0;
+        return true;
+    }
+
+    /// <summary>
+    /// As <see cref="TrySkipBlock"/>, but a block in which the value may end is followed bracket by bracket
+    /// (only the brackets outside strings, from the masks): returns 0 when the whole block was applied, the
+    /// index just past the closing bracket that brings the depth to zero (1 to <see cref="BlockBytes"/>; the
+    /// state as the byte-by-byte scan leaves it there), or -1, state untouched, for a block with a newline or a
+    /// backslash.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ScanBlock(ReadOnlySpan<byte> block, ref int depth, ref bool inString)
+    {
+        if (!TryStructure(block, inString, out ulong quotes, out ulong opens, out ulong closes))
+        {
+            return -1;
+        }
+
+        int closing = BitOperations.PopCount(closes);
+        int level = depth;
+        if (closing >= level)
+        {
+            for (ulong brackets = opens | closes; brackets != 0; brackets &= brackets - 1)
+            {
+                int at = BitOperations.TrailingZeroCount(brackets);
+                if (((opens >> at) & 1) != 0)
+                {
+                    level++;
+                }
+                else if (--level <= 0)
+                {
+                    depth = level;
+                    inString = false; // a closing bracket outside a string
+                    return at + 1;
+                }
+            }
+        }
+
+        depth += BitOperations.PopCount(opens) - closing;
+        inString ^= (BitOperations.PopCount(quotes) & 1) != 0;
+        return 0;
+    }
+
+    /// <summary>The quote mask and the brackets outside strings; false for a block with a newline or a backslash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryStructure(ReadOnlySpan<byte> block, bool inString, out ulong quotes, out ulong opens, out ulong closes)
+    {
         if (block.Length != BlockBytes)
         {
             throw new ArgumentException($"a block is {BlockBytes} bytes", nameof(block));
         }
 
-        Masks(block, out ulong quotes, out ulong special, out ulong opens, out ulong closes);
+        Masks(block, out quotes, out ulong special, out opens, out closes);
         if (special != 0)
         {
             return false;
@@ -44,14 +104,6 @@ internal static class JsonBlockScanner
 
         opens &= ~inside;
         closes &= ~inside;
-        int closing = BitOperations.PopCount(closes);
-        if (closing >= depth)
-        {
-            return false; // the document may end in this block
-        }
-
-        depth += BitOperations.PopCount(opens) - closing;
-        inString ^= (BitOperations.PopCount(quotes) & 1) != 0;
         return true;
     }
 
