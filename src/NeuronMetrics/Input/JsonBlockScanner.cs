@@ -149,17 +149,24 @@ internal static class JsonBlockScanner
             return;
         }
 
-        quotes = special = opens = closes = 0;
-        for (int part = 0; part < 4; part++)
-        {
-            var v = Vector128.LoadUnsafe(ref first, (nuint)(part * 16));
-            var folded = v | Vector128.Create((byte)0x20);
-            int shift = part * 16;
-            quotes |= Mask128(v, (byte)'"') << shift;
-            special |= (Mask128(v, (byte)'\\') | Mask128(v, (byte)'\n')) << shift;
-            opens |= Mask128(folded, (byte)'{') << shift;
-            closes |= Mask128(folded, (byte)'}') << shift;
-        }
+        // Unrolled, with constant shifts; the two special bytes only need to be seen, not placed: one mask for all 64.
+        var v0 = Vector128.LoadUnsafe(ref first);
+        var v1 = Vector128.LoadUnsafe(ref first, 16);
+        var v2 = Vector128.LoadUnsafe(ref first, 32);
+        var v3 = Vector128.LoadUnsafe(ref first, 48);
+        quotes = Mask128(v0, v1, v2, v3, (byte)'"');
+        var backslash = Vector128.Create((byte)'\\');
+        var newline = Vector128.Create((byte)'\n');
+        var seen = Vector128.Equals(v0, backslash) | Vector128.Equals(v0, newline) | Vector128.Equals(v1, backslash) | Vector128.Equals(v1, newline)
+            | Vector128.Equals(v2, backslash) | Vector128.Equals(v2, newline) | Vector128.Equals(v3, backslash) | Vector128.Equals(v3, newline);
+        special = seen.ExtractMostSignificantBits();
+        var lower = Vector128.Create((byte)0x20);
+        v0 |= lower;
+        v1 |= lower;
+        v2 |= lower;
+        v3 |= lower;
+        opens = Mask128(v0, v1, v2, v3, (byte)'{');
+        closes = Mask128(v0, v1, v2, v3, (byte)'}');
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -171,5 +178,12 @@ internal static class JsonBlockScanner
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mask128(Vector128<byte> v, byte value) => Vector128.Equals(v, Vector128.Create(value)).ExtractMostSignificantBits();
+    private static ulong Mask128(Vector128<byte> v0, Vector128<byte> v1, Vector128<byte> v2, Vector128<byte> v3, byte value)
+    {
+        var target = Vector128.Create(value);
+        return Vector128.Equals(v0, target).ExtractMostSignificantBits()
+            | ((ulong)Vector128.Equals(v1, target).ExtractMostSignificantBits() << 16)
+            | ((ulong)Vector128.Equals(v2, target).ExtractMostSignificantBits() << 32)
+            | ((ulong)Vector128.Equals(v3, target).ExtractMostSignificantBits() << 48);
+    }
 }
