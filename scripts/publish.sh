@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the two self-contained neuron-cw binaries for linux-x64 (no .NET needed on the target):
 #   dist/aot/neuron-cw          Native AOT: one small native executable, fast start (needs clang + zlib1g-dev to build)
-#   dist/single-file/neuron-cw  single-file self-contained JIT build: the fallback where AOT cannot be built
+#   dist/single-file/neuron-cw  single-file self-contained JIT build (ReadyToRun, see the .csproj): the fallback where AOT cannot be built
 # Usage: scripts/publish.sh [aot|single-file|all]   (default all). Installs the AOT toolchain with apt if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
