@@ -65,6 +65,9 @@ CONFIG="$ROOT/samples/monitor-all-groups.conf"
 echo "building Release (dotnet build) and publishing framework-dependent (ReadyToRun)..." >&2
 dotnet build "$ROOT/src/NeuronMetrics.Cli" -c Release -nologo -v q -o "$OUT/jit" >/dev/null
 JIT="$OUT/jit/neuron-cw"
+# The SDK reuses ReadyToRun images across self-contained and framework-dependent publishes of one RID, and a
+# self-contained one (scripts/publish.sh single-file) compiles them against its own framework: such an image aborts at start.
+rm -rf "$ROOT/src/NeuronMetrics.Cli/obj/Release/net10.0/linux-x64/R2R"
 dotnet publish "$ROOT/src/NeuronMetrics.Cli" -c Release -r linux-x64 --self-contained false -nologo -v q -o "$OUT/jit-r2r" >/dev/null
 R2R="$OUT/jit-r2r/neuron-cw"
 
