@@ -1,5 +1,6 @@
 using System.Globalization;
 using NeuronMetrics.Model;
+using NeuronMetrics.Text;
 
 namespace NeuronMetrics.CloudWatch.Query;
 
@@ -12,9 +13,6 @@ namespace NeuronMetrics.CloudWatch.Query;
 /// </summary>
 internal static class QueryEncoder
 {
-    /// <summary>Longest "R" text of a double: "-1.7976931348623157E+308" is 24 characters.</summary>
-    private const int MaxDoubleLength = 32;
-
     /// <summary>Encodes the whole batch into <paramref name="buffer"/> (cleared first).</summary>
     public static void Encode(MetricBatch batch, ReusableBuffer buffer)
     {
@@ -138,9 +136,8 @@ internal static class QueryEncoder
     private static void WriteDouble<TOutput>(ref TOutput output, double value)
         where TOutput : struct, IQueryOutput
     {
-        Span<byte> text = stackalloc byte[MaxDoubleLength];
-        value.TryFormat(text, out int written, "R", CultureInfo.InvariantCulture);
-        text = text[..written];
+        Span<byte> text = stackalloc byte[RoundTripDoubleFormatter.MaxLength];
+        text = text[..RoundTripDoubleFormatter.Format(value, text)];
 
         // The exponent sign ("1E+16") is the only byte of a number that needs escaping: a raw '+' means space.
         var plus = text.IndexOf((byte)'+');

@@ -2,13 +2,14 @@ using NeuronMetrics.Model;
 
 namespace NeuronMetrics.Aggregation;
 
-/// <summary>The samples of one metric within one interval.</summary>
+/// <summary>
+/// The samples of one metric within one interval. Reused: <see cref="Reset"/> keeps its buffers, so the
+/// aggregator's pool of accumulators stops allocating once each has grown to its metric's usual size.
+/// </summary>
 internal sealed class MetricAccumulator
 {
     // Insertion-ordered distinct values with their counts (Values mode).
-    private readonly List<double> _values = [];
-    private readonly List<double> _counts = [];
-    private readonly Dictionary<double, int> _indexByValue = [];
+    private readonly DistinctValueTable _distinct = new();
 
     // Every sample with its own time (None mode).
     private readonly List<(double Value, DateTimeOffset Timestamp)> _samples = [];
@@ -16,7 +17,7 @@ internal sealed class MetricAccumulator
     public double Count { get; private set; }
 
     /// <summary>What this accumulator holds per sample kind: distinct values (Values), samples (None), 0 (Statistics).</summary>
-    public int Entries => _values.Count + _samples.Count;
+    public int Entries => _distinct.Count + _samples.Count;
 
     public double Sum { get; private set; }
 
@@ -33,17 +34,7 @@ internal sealed class MetricAccumulator
         switch (mode)
         {
             case AggregationMode.Values:
-                if (_indexByValue.TryGetValue(value, out int index))
-                {
-                    _counts[index]++;
-                }
-                else
-                {
-                    _indexByValue[value] = _values.Count;
-                    _values.Add(value);
-                    _counts.Add(1);
-                }
-
+                _distinct.Add(value);
                 break;
             case AggregationMode.None:
                 _samples.Add((value, timestamp));
@@ -51,18 +42,32 @@ internal sealed class MetricAccumulator
         }
     }
 
+    /// <summary>Empties the accumulator for another metric or interval, keeping its buffers.</summary>
+    public void Reset()
+    {
+        Count = 0;
+        Sum = 0;
+        Minimum = double.PositiveInfinity;
+        Maximum = double.NegativeInfinity;
+        _distinct.Clear();
+        _samples.Clear();
+    }
+
     public void Emit(MetricDatumTemplate template, DateTimeOffset intervalStart, AggregationMode mode, int maxValuesPerDatum, List<MetricDatum> output)
     {
         switch (mode)
         {
             case AggregationMode.Values:
-                for (int offset = 0; offset < _values.Count; offset += maxValuesPerDatum)
+                var values = _distinct.Values;
+                var counts = _distinct.Counts;
+                for (int offset = 0; offset < values.Length; offset += maxValuesPerDatum)
                 {
-                    int n = Math.Min(maxValuesPerDatum, _values.Count - offset);
+                    int n = Math.Min(maxValuesPerDatum, values.Length - offset);
                     output.Add(template.Create(intervalStart) with
                     {
-                        Values = _values.GetRange(offset, n),
-                        Counts = _counts.GetRange(offset, n),
+                        // The datum outlives this accumulator: it gets its own copies.
+                        Values = values.Slice(offset, n).ToArray(),
+                        Counts = counts.Slice(offset, n).ToArray(),
                     });
                 }
 

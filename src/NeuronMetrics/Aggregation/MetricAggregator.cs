@@ -19,9 +19,20 @@ public sealed class MetricAggregator
     /// <summary>Default seal bound: one full datum's worth of values per metric; live neuron-monitor (≤ 1 report/s) never reaches it in a minute.</summary>
     public const int DefaultMaxEntriesPerMetric = PutMetricDataLimits.MaxValuesPerDatum;
 
+    /// <summary>Accumulators kept for reuse: bounded, so a burst of distinct metrics does not stay in memory.</summary>
+    private const int MaxFreeAccumulators = 4096;
+
+    /// <summary>Interval dictionaries kept for reuse (an open and a sealed interval are the usual).</summary>
+    private const int MaxFreeIntervals = 4;
+
     private readonly SortedDictionary<long, Dictionary<MetricKey, MetricAccumulator>> _intervals = [];
     private readonly List<(long Start, Dictionary<MetricKey, MetricAccumulator> Metrics)> _sealed = [];
     private readonly Lock _lock = new();
+
+    // Emitted intervals give their dictionaries and accumulators back for reuse: steady state allocates only datums.
+    private readonly Stack<Dictionary<MetricKey, MetricAccumulator>> _freeIntervals = new();
+    private readonly Stack<MetricAccumulator> _freeAccumulators = new();
+    private readonly List<MetricDatum> _emitted = [];
     private readonly long _intervalTicks;
     private readonly AggregationMode _mode;
     private readonly int _storageResolution;
@@ -78,13 +89,13 @@ public sealed class MetricAggregator
                 long start = IntervalStart(sample.Timestamp);
                 if (!_intervals.TryGetValue(start, out var metrics))
                 {
-                    metrics = [];
+                    metrics = _freeIntervals.Count > 0 ? _freeIntervals.Pop() : [];
                     _intervals[start] = metrics;
                 }
 
                 if (!metrics.TryGetValue(sample.Key, out var accumulator))
                 {
-                    accumulator = new MetricAccumulator();
+                    accumulator = _freeAccumulators.Count > 0 ? _freeAccumulators.Pop() : new MetricAccumulator();
                     metrics[sample.Key] = accumulator;
                 }
 
@@ -177,7 +188,7 @@ public sealed class MetricAggregator
     private void Emit(long start, Dictionary<MetricKey, MetricAccumulator> metrics, List<PartitionedDatum> output)
     {
         var intervalStart = new DateTimeOffset(start, TimeSpan.Zero);
-        var datums = new List<MetricDatum>();
+        var datums = _emitted;
         foreach (var (key, accumulator) in metrics)
         {
             datums.Clear();
@@ -186,6 +197,19 @@ public sealed class MetricAggregator
             {
                 output.Add(new PartitionedDatum(key.Partition, datum));
             }
+
+            if (_freeAccumulators.Count < MaxFreeAccumulators)
+            {
+                accumulator.Reset();
+                _freeAccumulators.Push(accumulator);
+            }
+        }
+
+        datums.Clear();
+        metrics.Clear();
+        if (_freeIntervals.Count < MaxFreeIntervals)
+        {
+            _freeIntervals.Push(metrics);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NeuronMetrics.Input;
 
@@ -9,8 +10,8 @@ namespace NeuronMetrics.Input;
 /// The framer's fast path: steps over 64 bytes at once when they cannot end the document, using
 /// bit masks (one bit per byte) instead of stopping at every quote. Which brackets are inside strings
 /// comes from the prefix XOR of the quote mask. Blocks with a newline or a backslash (rare in
-/// reports, and with rules of their own) are left to the byte-by-byte scan, as are blocks whose
-/// closing brackets could bring the depth to zero.
+/// reports, and with rules of their own) are left to the byte-by-byte scan; in a block whose closing
+/// brackets could bring the depth to zero, <see cref="ScanBlock"/> follows the brackets one by one.
 /// </summary>
 internal static class JsonBlockScanner
 {
@@ -20,14 +21,75 @@ internal static class JsonBlockScanner
     /// Applies <paramref name="block"/> (exactly <see cref="BlockBytes"/> bytes) to the scan state and
     /// returns true, or returns false without touching the state when the block needs the slow scan.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TrySkipBlock(ReadOnlySpan<byte> block, ref int depth, ref bool inString)
+    {
+        if (!TryStructure(block, inString, out ulong quotes, out ulong opens, out ulong closes))
+        {
+            return false;
+        }
+
+        int closing = BitOperations.PopCount(closes);
+        if (closing >= depth)
+        {
+            return false; // the document may end in this block
+        }
+
+        depth += BitOperations.PopCount(opens) - closing;
+        inString ^= (BitOperations.PopCount(quotes) & 1) != 0;
+        return true;
+    }
+
+    /// <summary>
+    /// As <see cref="TrySkipBlock"/>, but a block in which the value may end is followed bracket by bracket
+    /// (only the brackets outside strings, from the masks): returns 0 when the whole block was applied, the
+    /// index just past the closing bracket that brings the depth to zero (1 to <see cref="BlockBytes"/>; the
+    /// state as the byte-by-byte scan leaves it there), or -1, state untouched, for a block with a newline or a
+    /// backslash.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ScanBlock(ReadOnlySpan<byte> block, ref int depth, ref bool inString)
+    {
+        if (!TryStructure(block, inString, out ulong quotes, out ulong opens, out ulong closes))
+        {
+            return -1;
+        }
+
+        int closing = BitOperations.PopCount(closes);
+        int level = depth;
+        if (closing >= level)
+        {
+            for (ulong brackets = opens | closes; brackets != 0; brackets &= brackets - 1)
+            {
+                int at = BitOperations.TrailingZeroCount(brackets);
+                if (((opens >> at) & 1) != 0)
+                {
+                    level++;
+                }
+                else if (--level <= 0)
+                {
+                    depth = level;
+                    inString = false; // a closing bracket outside a string
+                    return at + 1;
+                }
+            }
+        }
+
+        depth += BitOperations.PopCount(opens) - closing;
+        inString ^= (BitOperations.PopCount(quotes) & 1) != 0;
+        return 0;
+    }
+
+    /// <summary>The quote mask and the brackets outside strings; false for a block with a newline or a backslash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryStructure(ReadOnlySpan<byte> block, bool inString, out ulong quotes, out ulong opens, out ulong closes)
     {
         if (block.Length != BlockBytes)
         {
             throw new ArgumentException($"a block is {BlockBytes} bytes", nameof(block));
         }
 
-        Masks(block, out ulong quotes, out ulong special, out ulong opens, out ulong closes);
+        Masks(block, out quotes, out ulong special, out opens, out closes);
         if (special != 0)
         {
             return false;
@@ -42,20 +104,18 @@ internal static class JsonBlockScanner
 
         opens &= ~inside;
         closes &= ~inside;
-        int closing = BitOperations.PopCount(closes);
-        if (closing >= depth)
-        {
-            return false; // the document may end in this block
-        }
-
-        depth += BitOperations.PopCount(opens) - closing;
-        inString ^= (BitOperations.PopCount(quotes) & 1) != 0;
         return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PrefixXor(ulong x)
     {
+        if (Pclmulqdq.IsSupported)
+        {
+            // Carry-less multiplication by all ones is the prefix XOR, in one instruction.
+            return Pclmulqdq.CarrylessMultiply(Vector128.CreateScalar(x), Vector128.Create(ulong.MaxValue), 0).ToScalar();
+        }
+
         x ^= x << 1;
         x ^= x << 2;
         x ^= x << 4;
@@ -70,6 +130,9 @@ internal static class JsonBlockScanner
     private static void Masks(ReadOnlySpan<byte> block, out ulong quotes, out ulong special, out ulong opens, out ulong closes)
     {
         ref byte first = ref MemoryMarshal.GetReference(block); // the caller passes exactly BlockBytes
+
+        // 256-bit where the JIT has AVX2. Native AOT's portable baseline has no AVX (and ILC checks at run time only
+        // for ISAs without VEX encoding, such as PCLMULQDQ and POPCNT): there the 128-bit path below runs.
         if (Vector256.IsHardwareAccelerated)
         {
             var low = Vector256.LoadUnsafe(ref first);
@@ -79,24 +142,34 @@ internal static class JsonBlockScanner
 
             // '{' and '[' (0x7B, 0x5B) differ only in bit 0x20, as do '}' and ']'.
             var fold = Vector256.Create((byte)0x20);
-            opens = Mask256(low | fold, high | fold, (byte)'{');
-            closes = Mask256(low | fold, high | fold, (byte)'}');
+            var lowFolded = low | fold;
+            var highFolded = high | fold;
+            opens = Mask256(lowFolded, highFolded, (byte)'{');
+            closes = Mask256(lowFolded, highFolded, (byte)'}');
             return;
         }
 
-        quotes = special = opens = closes = 0;
-        for (int part = 0; part < 4; part++)
-        {
-            var v = Vector128.LoadUnsafe(ref first, (nuint)(part * 16));
-            var folded = v | Vector128.Create((byte)0x20);
-            int shift = part * 16;
-            quotes |= Mask128(v, (byte)'"') << shift;
-            special |= (Mask128(v, (byte)'\\') | Mask128(v, (byte)'\n')) << shift;
-            opens |= Mask128(folded, (byte)'{') << shift;
-            closes |= Mask128(folded, (byte)'}') << shift;
-        }
+        // Unrolled, with constant shifts; the two special bytes only need to be seen, not placed: one mask for all 64.
+        var v0 = Vector128.LoadUnsafe(ref first);
+        var v1 = Vector128.LoadUnsafe(ref first, 16);
+        var v2 = Vector128.LoadUnsafe(ref first, 32);
+        var v3 = Vector128.LoadUnsafe(ref first, 48);
+        quotes = Mask128(v0, v1, v2, v3, (byte)'"');
+        var backslash = Vector128.Create((byte)'\\');
+        var newline = Vector128.Create((byte)'\n');
+        var seen = Vector128.Equals(v0, backslash) | Vector128.Equals(v0, newline) | Vector128.Equals(v1, backslash) | Vector128.Equals(v1, newline)
+            | Vector128.Equals(v2, backslash) | Vector128.Equals(v2, newline) | Vector128.Equals(v3, backslash) | Vector128.Equals(v3, newline);
+        special = seen.ExtractMostSignificantBits();
+        var lower = Vector128.Create((byte)0x20);
+        v0 |= lower;
+        v1 |= lower;
+        v2 |= lower;
+        v3 |= lower;
+        opens = Mask128(v0, v1, v2, v3, (byte)'{');
+        closes = Mask128(v0, v1, v2, v3, (byte)'}');
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mask256(Vector256<byte> low, Vector256<byte> high, byte value)
     {
         var target = Vector256.Create(value);
@@ -104,5 +177,13 @@ internal static class JsonBlockScanner
             | ((ulong)Vector256.Equals(high, target).ExtractMostSignificantBits() << 32);
     }
 
-    private static ulong Mask128(Vector128<byte> v, byte value) => Vector128.Equals(v, Vector128.Create(value)).ExtractMostSignificantBits();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mask128(Vector128<byte> v0, Vector128<byte> v1, Vector128<byte> v2, Vector128<byte> v3, byte value)
+    {
+        var target = Vector128.Create(value);
+        return Vector128.Equals(v0, target).ExtractMostSignificantBits()
+            | ((ulong)Vector128.Equals(v1, target).ExtractMostSignificantBits() << 16)
+            | ((ulong)Vector128.Equals(v2, target).ExtractMostSignificantBits() << 32)
+            | ((ulong)Vector128.Equals(v3, target).ExtractMostSignificantBits() << 48);
+    }
 }

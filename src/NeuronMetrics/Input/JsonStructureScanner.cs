@@ -15,8 +15,8 @@ internal enum ScanStop
 
 /// <summary>
 /// Follows a JSON value by its structure alone — brackets outside strings — without validating
-/// what is inside: 64 bytes at a time where possible (<see cref="JsonBlockScanner"/>), byte by byte
-/// around newlines, escapes and the end. Shared by the framer (which cuts documents out of a
+/// what is inside: 64 bytes at a time where possible, the end included (<see cref="JsonBlockScanner"/>),
+/// byte by byte around newlines and escapes. Shared by the framer (which cuts documents out of a
 /// stream and counts lines) and <see cref="Reports.JsonValueSkipper"/> (which steps over groups
 /// nothing reads), so both read the same structure the same way.
 /// </summary>
@@ -45,15 +45,25 @@ internal struct JsonStructureScanner
         var stop = ScanStop.NeedMore;
         while (at < data.Length && stop == ScanStop.NeedMore)
         {
-            if (data.Length - at >= JsonBlockScanner.BlockBytes
-                && JsonBlockScanner.TrySkipBlock(data.Slice(at, JsonBlockScanner.BlockBytes), ref depth, ref inString))
+            if (data.Length - at >= JsonBlockScanner.BlockBytes)
             {
-                at += JsonBlockScanner.BlockBytes;
-                continue;
+                int end = JsonBlockScanner.ScanBlock(data.Slice(at, JsonBlockScanner.BlockBytes), ref depth, ref inString);
+                if (end == 0)
+                {
+                    at += JsonBlockScanner.BlockBytes;
+                    continue;
+                }
+
+                if (end > 0)
+                {
+                    at += end;
+                    stop = ScanStop.End;
+                    break;
+                }
             }
 
-            // Byte by byte up to the end of this block: it has a newline, an escape, or may end the value. A plain
-            // loop: the gaps between structural bytes here are short, too short for a vectorized search to pay off.
+            // Byte by byte up to the end of this block: it has a newline or an escape (or is the data's short tail). A
+            // plain loop: the gaps between structural bytes here are short, too short for a vectorized search to pay off.
             for (int limit = Math.Min(data.Length, at + JsonBlockScanner.BlockBytes); at < limit; at++)
             {
                 byte b = data[at];

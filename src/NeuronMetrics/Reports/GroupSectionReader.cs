@@ -97,13 +97,13 @@ internal sealed class GroupSectionReader(string[]? readGroups)
         }
 
         int start = Offset + (int)reader.TokenStartIndex;
-        int end = JsonValueSkipper.FindEnd(json, start);
+        int end = JsonValueSkipper.FindEnd(json, start, out int newlines);
         if (end < 0)
         {
             return false;
         }
 
-        SkippedLines += json[start..end].Count((byte)'\n');
+        SkippedLines += newlines;
         Offset = end - 1;
         reader = new Utf8JsonReader(json[Offset..], isFinalBlock: true, reader.CurrentState);
         reader.Read(); // the value's EndObject or EndArray

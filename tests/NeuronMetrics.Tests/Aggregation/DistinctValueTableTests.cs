@@ -1,0 +1,59 @@
+using NeuronMetrics.Aggregation;
+
+namespace NeuronMetrics.Tests.Aggregation;
+
+public sealed class DistinctValueTableTests
+{
+    [Fact]
+    public void Add_ManyValuesWithRepeats_KeepsFirstAppearanceOrderAndCounts()
+    {
+        var table = new DistinctValueTable();
+        var expected = new Dictionary<double, double>();
+        var order = new List<double>();
+        var random = new Random(7);
+        for (int i = 0; i < 5000; i++)
+        {
+            double value = random.Next(0, 700) * 0.25;
+            table.Add(value);
+            if (expected.TryAdd(value, 1))
+            {
+                order.Add(value);
+            }
+            else
+            {
+                expected[value]++;
+            }
+        }
+
+        table.Values.ToArray().Should().Equal(order);
+        table.Counts.ToArray().Should().Equal(order.Select(v => expected[v]));
+    }
+
+    [Fact]
+    public void Add_NegativeAndPositiveZero_AreOneValue()
+    {
+        var table = new DistinctValueTable();
+        table.Add(-0.0);
+        table.Add(0.0);
+
+        table.Count.Should().Be(1);
+        table.Counts[0].Should().Be(2);
+    }
+
+    [Fact]
+    public void Clear_AfterGrowth_StartsEmptyAndCountsAgain()
+    {
+        var table = new DistinctValueTable();
+        for (int i = 0; i < 300; i++)
+        {
+            table.Add(i);
+        }
+
+        table.Clear();
+        table.Add(5);
+        table.Add(5);
+
+        table.Values.ToArray().Should().Equal(5.0);
+        table.Counts.ToArray().Should().Equal(2.0);
+    }
+}
