@@ -61,6 +61,12 @@ internal sealed class NeuronCwProcess : IDisposable
 
     private static NeuronCwProcess Start(ProcessStartInfo startInfo, IReadOnlyDictionary<string, string?>? environment)
     {
+        // A test host started in the background (`nohup`, `&` in a script) hands SIGINT and SIGHUP on as ignored, and
+        // neuron-cw rightly keeps ignoring them there. The signal tests need the defaults a service manager gives,
+        // so every start goes through env(1), which resets them and then execs in place (the pid stays the same).
+        startInfo.ArgumentList.Insert(0, startInfo.FileName);
+        startInfo.ArgumentList.Insert(0, "--default-signal=HUP,INT,TERM");
+        startInfo.FileName = "env";
         startInfo.RedirectStandardInput = true;
         startInfo.RedirectStandardOutput = true;
         startInfo.RedirectStandardError = true;
