@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NeuronMetrics.Diagnostics;
+using NeuronMetrics.Metadata;
 
 namespace NeuronMetrics.Cli;
 
@@ -52,13 +53,26 @@ internal static class CliApplication
         return await parseResult.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, Output = output }).ConfigureAwait(false);
     }
 
-    /// <summary>An unexpected failure is one error line and exit code 1, not a stack trace in the journal.</summary>
+    /// <summary>
+    /// A setup failure (<see cref="StartupException"/>, unusable instance metadata) is its message and its exit code; an
+    /// unexpected failure is one error line and exit code 1, not a stack trace in the journal.
+    /// </summary>
     private static async Task<int> RunGuardedAsync(CliOptions options, Func<CliOptions, IDiagnosticLog, Task<int>> run)
     {
         var log = DiagnosticLogs.Create(options.LogFormat, options.LogLevel, TimeProvider.System);
         try
         {
             return await run(options, log).ConfigureAwait(false);
+        }
+        catch (StartupException ex)
+        {
+            log.Write(LogLevel.Error, ex.Message);
+            return ex.ExitCode;
+        }
+        catch (InstanceMetadataException ex)
+        {
+            log.Write(LogLevel.Error, ex.Message);
+            return ExitCodes.UsageError;
         }
         catch (Exception ex)
         {

@@ -15,24 +15,11 @@ internal static class CloudWatchActionSetup
     /// <exception cref="StartupException">No region (exit 2), a bad endpoint or region (exit 2), no credentials (exit 4).</exception>
     public static async Task<CloudWatchActionClient> CreateAsync(CliOptions options, CloudWatchTarget target, IDiagnosticLog log, CancellationToken stop)
     {
-        var clock = TimeProvider.System;
         var (credentials, kind) = await CredentialCheck.ResolveAsync(options, log, stop).ConfigureAwait(false);
         try
         {
             log.Write(LogLevel.Info, $"sending to region={target.Region} (from {target.RegionSource}) endpoint={target.Endpoint} credentials={kind}");
-            return CloudWatchSinkFactory.CreateActionClient(
-                new CloudWatchSinkOptions
-                {
-                    Region = target.Region,
-                    EndpointUrl = options.EndpointUrl,
-                    Profile = options.Profile,
-                    Credentials = credentials,
-                    Retry = RetryOptions.Default,
-                    Clock = clock,
-                    ConnectTimeout = options.ConnectTimeout,
-                    ReadTimeout = options.ReadTimeout,
-                },
-                log);
+            return CloudWatchSinkFactory.CreateActionClient(target.ClientOptions(options, credentials, TimeProvider.System) with { Retry = RetryOptions.Default }, log);
         }
         catch (CloudWatchConfigurationException ex)
         {

@@ -1,4 +1,5 @@
 using NeuronMetrics.CloudWatch;
+using NeuronMetrics.CloudWatch.Credentials;
 using NeuronMetrics.CloudWatch.Endpoints;
 using NeuronMetrics.Diagnostics;
 using NeuronMetrics.Metadata;
@@ -54,6 +55,21 @@ internal sealed record CloudWatchTarget(string? Region, string RegionSource, str
 
         return new CloudWatchTarget(null, FirstReport, explicitEndpoint?.ToString() ?? "the regional endpoint of that region");
     }
+
+    /// <summary>
+    /// The client settings every CloudWatch call of these options shares (a run's sink, dashboard and alarms --put):
+    /// this region, the endpoint, profile and timeouts of <paramref name="options"/>, and <paramref name="credentials"/>.
+    /// </summary>
+    public CloudWatchSinkOptions ClientOptions(CliOptions options, ICredentialSource credentials, TimeProvider clock) => new()
+    {
+        Region = Region,
+        EndpointUrl = options.EndpointUrl,
+        Profile = options.Profile,
+        Credentials = credentials,
+        Clock = clock,
+        ConnectTimeout = options.ConnectTimeout,
+        ReadTimeout = options.ReadTimeout,
+    };
 
     /// <summary>When the region must come from the first report: the check that stops the run if it cannot (exit 2).</summary>
     public Func<InstanceInfo, string?>? FirstReportCheck(InstanceInfoCompleter instances) => Region is not null ? null : instance => instance.Region switch

@@ -48,16 +48,6 @@ internal static class RunCommand
             log.Write(LogLevel.Info, StatisticsLine.Format("done", statistics, queue.PendingDatums));
             WriteDryRunEstimate(sink, statistics, log);
         }
-        catch (StartupException ex)
-        {
-            log.Write(LogLevel.Error, ex.Message);
-            return ex.ExitCode;
-        }
-        catch (InstanceMetadataException ex)
-        {
-            log.Write(LogLevel.Error, ex.Message);
-            return ExitCodes.UsageError;
-        }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && pipeline is null)
         {
             log.Write(LogLevel.Info, "stopped by a signal before reading any input");

@@ -36,18 +36,11 @@ internal static class SinkFactory
         try
         {
             var sink = CloudWatchSinkFactory.Create(
-                new CloudWatchSinkOptions
+                target.ClientOptions(options, credentials, clock) with
                 {
-                    Region = target.Region,
-                    EndpointUrl = options.EndpointUrl,
-                    Profile = options.Profile,
-                    Credentials = credentials,
                     FallbackRegion = reportRegion,
                     // Weeks unattended: keep retrying until delivered; the buffer bound and shutdown decide what is dropped.
                     Retry = RetryOptions.Unattended,
-                    Clock = clock,
-                    ConnectTimeout = options.ConnectTimeout,
-                    ReadTimeout = options.ReadTimeout,
                     AuthFailureTimeout = options.AuthFailureTimeout,
                 },
                 log);

@@ -1,5 +1,4 @@
 using NeuronMetrics.Diagnostics;
-using NeuronMetrics.Metadata;
 
 namespace NeuronMetrics.Cli.Alarms;
 
@@ -55,16 +54,6 @@ internal static class AlarmsCommand
             return exit;
         }
         catch (AlarmPlanException ex)
-        {
-            log.Write(LogLevel.Error, ex.Message);
-            return ExitCodes.UsageError;
-        }
-        catch (StartupException ex)
-        {
-            log.Write(LogLevel.Error, ex.Message);
-            return ex.ExitCode;
-        }
-        catch (InstanceMetadataException ex)
         {
             log.Write(LogLevel.Error, ex.Message);
             return ExitCodes.UsageError;

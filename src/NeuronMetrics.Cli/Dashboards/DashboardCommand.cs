@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using NeuronMetrics.CloudWatch.Query;
 using NeuronMetrics.Diagnostics;
-using NeuronMetrics.Metadata;
 
 namespace NeuronMetrics.Cli.Dashboards;
 
@@ -26,56 +25,43 @@ internal static class DashboardCommand
             return ExitCodes.UsageError;
         }
 
+        var target = await CloudWatchActionSetup.ResolveTargetAsync(options, log, stop).ConfigureAwait(false);
+        string? estimate = null;
+        if (cost is not null)
+        {
+            var text = new StringWriter(CultureInfo.InvariantCulture);
+            int code = await CostCommand.RunAsync(options, cost, text, log).ConfigureAwait(false);
+            if (code != ExitCodes.Success)
+            {
+                return code;
+            }
+
+            estimate = text.ToString();
+        }
+
+        string words = string.Create(
+            CultureInfo.InvariantCulture,
+            $"namespace {options.Namespace}, dimensions {string.Join(",", options.Dimensions)}, naming {OptionParsers.Name(options.Naming)}, {plan.Count} metrics");
+        string body;
         try
         {
-            var target = await CloudWatchActionSetup.ResolveTargetAsync(options, log, stop).ConfigureAwait(false);
-            string? estimate = null;
-            if (cost is not null)
-            {
-                var text = new StringWriter(CultureInfo.InvariantCulture);
-                int code = await CostCommand.RunAsync(options, cost, text, log).ConfigureAwait(false);
-                if (code != ExitCodes.Success)
-                {
-                    return code;
-                }
-
-                estimate = text.ToString();
-            }
-
-            string words = string.Create(
-                CultureInfo.InvariantCulture,
-                $"namespace {options.Namespace}, dimensions {string.Join(",", options.Dimensions)}, naming {OptionParsers.Name(options.Naming)}, {plan.Count} metrics");
-            string body;
-            try
-            {
-                body = DashboardBodyGenerator.Generate(new DashboardSpec(options.Namespace, target.Region!, SentMetricSource.PeriodSeconds(options), plan, words, estimate));
-            }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-            {
-                log.Write(LogLevel.Error, $"dashboard: {ex.Message}");
-                return ExitCodes.UsageError;
-            }
-
-            log.Write(LogLevel.Info, $"dashboard {name}: {plan.Count} metrics of namespace {options.Namespace} in region {target.Region}, body {Encoding.UTF8.GetByteCount(body)} bytes");
-            if (!put)
-            {
-                output.WriteLine(DashboardDocumentWriter.Write(name, body));
-                return ExitCodes.Success;
-            }
-
-            using var client = await CloudWatchActionSetup.CreateAsync(options, target, log, stop).ConfigureAwait(false);
-            var result = await client.SendAsync(new QueryActionRequest("PutDashboard", [new("DashboardName", name), new("DashboardBody", body)]), stop).ConfigureAwait(false);
-            return CloudWatchActionSetup.Report($"PutDashboard {name}", result, log);
+            body = DashboardBodyGenerator.Generate(new DashboardSpec(options.Namespace, target.Region!, SentMetricSource.PeriodSeconds(options), plan, words, estimate));
         }
-        catch (StartupException ex)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
         {
-            log.Write(LogLevel.Error, ex.Message);
-            return ex.ExitCode;
-        }
-        catch (InstanceMetadataException ex)
-        {
-            log.Write(LogLevel.Error, ex.Message);
+            log.Write(LogLevel.Error, $"dashboard: {ex.Message}");
             return ExitCodes.UsageError;
         }
+
+        log.Write(LogLevel.Info, $"dashboard {name}: {plan.Count} metrics of namespace {options.Namespace} in region {target.Region}, body {Encoding.UTF8.GetByteCount(body)} bytes");
+        if (!put)
+        {
+            output.WriteLine(DashboardDocumentWriter.Write(name, body));
+            return ExitCodes.Success;
+        }
+
+        using var client = await CloudWatchActionSetup.CreateAsync(options, target, log, stop).ConfigureAwait(false);
+        var result = await client.SendAsync(new QueryActionRequest("PutDashboard", [new("DashboardName", name), new("DashboardBody", body)]), stop).ConfigureAwait(false);
+        return CloudWatchActionSetup.Report($"PutDashboard {name}", result, log);
     }
 }

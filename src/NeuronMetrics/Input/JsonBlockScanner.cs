@@ -18,34 +18,11 @@ internal static class JsonBlockScanner
     public const int BlockBytes = 64;
 
     /// <summary>
-    /// Applies <paramref name="block"/> (exactly <see cref="BlockBytes"/> bytes) to the scan state and
-    /// returns true, or returns false without touching the state when the block needs the slow scan.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TrySkipBlock(ReadOnlySpan<byte> block, ref int depth, ref bool inString)
-    {
-        if (!TryStructure(block, inString, out ulong quotes, out ulong opens, out ulong closes))
-        {
-            return false;
-        }
-
-        int closing = BitOperations.PopCount(closes);
-        if (closing >= depth)
-        {
-            return false; // the document may end in this block
-        }
-
-        depth += BitOperations.PopCount(opens) - closing;
-        inString ^= (BitOperations.PopCount(quotes) & 1) != 0;
-        return true;
-    }
-
-    /// <summary>
-    /// As <see cref="TrySkipBlock"/>, but a block in which the value may end is followed bracket by bracket
-    /// (only the brackets outside strings, from the masks): returns 0 when the whole block was applied, the
-    /// index just past the closing bracket that brings the depth to zero (1 to <see cref="BlockBytes"/>; the
-    /// state as the byte-by-byte scan leaves it there), or -1, state untouched, for a block with a newline or a
-    /// backslash.
+    /// Applies <paramref name="block"/> (exactly <see cref="BlockBytes"/> bytes) to the scan state; a block in which
+    /// the value may end is followed bracket by bracket (only the brackets outside strings, from the masks). Returns 0
+    /// when the whole block was applied, the index just past the closing bracket that brings the depth to zero (1 to
+    /// <see cref="BlockBytes"/>; the state as the byte-by-byte scan leaves it there), or -1, state untouched, for a
+    /// block with a newline or a backslash.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ScanBlock(ReadOnlySpan<byte> block, ref int depth, ref bool inString)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace NeuronMetrics.Cli.Tests.TestSupport;
@@ -39,30 +38,6 @@ internal static class CloudWatchReadback
         print(json.dumps(out))
         """;
 
-    public static async Task<IReadOnlyList<MetricStatistics>> ReadAsync(string endpointUrl, string metricNamespace)
-    {
-        var startInfo = new ProcessStartInfo("python3")
-        {
-            ArgumentList = { "-c", Script, endpointUrl, metricNamespace },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string name in startInfo.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            startInfo.Environment.Remove(name);
-        }
-
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("python3 did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cancel.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"boto3 readback failed ({process.ExitCode}): {await stderr}");
-        }
-
-        return JsonSerializer.Deserialize<List<MetricStatistics>>(await stdout)!;
-    }
+    public static async Task<IReadOnlyList<MetricStatistics>> ReadAsync(string endpointUrl, string metricNamespace) =>
+        JsonSerializer.Deserialize<List<MetricStatistics>>(await Boto3Script.RunAsync(Script, "readback", endpointUrl, metricNamespace))!;
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace NeuronMetrics.Cli.Tests.TestSupport;
@@ -49,25 +48,5 @@ internal static class MotoReadback
             m.GetProperty("Namespace").GetString()!, m.GetProperty("MetricName").GetString()!, m.GetProperty("DimensionNames").EnumerateArray().Select(d => d.GetString()!)))];
     }
 
-    private static async Task<string> RunAsync(string url, string what, string argument)
-    {
-        var startInfo = new ProcessStartInfo("python3")
-        {
-            ArgumentList = { "-c", Script, url, what, argument },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string name in startInfo.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            startInfo.Environment.Remove(name);
-        }
-
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("python3 did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(cancel.Token);
-        return process.ExitCode == 0 ? await stdout : throw new InvalidOperationException($"boto3 {what} failed ({process.ExitCode}): {await stderr}");
-    }
+    private static Task<string> RunAsync(string url, string what, string argument) => Boto3Script.RunAsync(Script, what, url, what, argument);
 }
