@@ -59,12 +59,12 @@ public sealed class HostileMetadataTests
         var environment = new Dictionary<string, string?> { ["AWS_EC2_METADATA_DISABLED"] = null, ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = server.BaseUrl };
 
         var run = await NeuronCwProcess.RunAsync(
-            ["--dry-run", "--imds-timeout", "30s"], await File.ReadAllBytesAsync(RepositoryFiles.Sample("inf2.xlarge-no-instance-metadata.jsonl")), environment, TimeSpan.FromSeconds(90));
+            ["--dry-run", "--imds-timeout", "30s"], await File.ReadAllBytesAsync(NoMetadataSampleDatums.Path), environment, TimeSpan.FromSeconds(90));
 
         run.ExitCode.Should().Be(0, run.ToString());
         server.Requests.Should().NotBeEmpty("the fake was asked");
         run.StderrLines.Should().ContainSingle(l => l.Contains("warning:", StringComparison.Ordinal)).Which.Should().Contain("no instance_id");
-        DryRunRequest.ParseAll(run).SelectMany(r => r.MetricData).Should().HaveCount(2);
+        NoMetadataSampleDatums.EveryValueOfBothCores(run);
         AssertScrubbed(run);
     }
 
