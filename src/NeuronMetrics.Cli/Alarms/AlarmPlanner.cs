@@ -87,14 +87,10 @@ internal static class AlarmPlanner
     }
 
     /// <summary>The value of a dimension for this instance, or null when only a report could tell (RuntimeTag, NeuronDevice, ECS, Kubernetes).</summary>
-    private static string? Value(string name, AlarmRequest request) => name switch
-    {
-        DimensionNames.InstanceId => request.Instance.InstanceId,
-        DimensionNames.InstanceType => request.Instance.InstanceType,
-        DimensionNames.AvailabilityZone => request.Instance.AvailabilityZone,
-        DimensionNames.UltraServerId => request.Instance.UltraServerId,
-        _ => request.StaticDimensions.Where(d => d.Name == name).Select(d => d.Value).FirstOrDefault(),
-    };
+    private static string? Value(string name, AlarmRequest request) =>
+        DimensionPolicy.TryGetInstanceValue(name, request.Instance, out string? value)
+            ? value
+            : request.StaticDimensions.Where(d => d.Name == name).Select(d => d.Value).FirstOrDefault();
 
     private static long Minutes(TimeSpan duration) => (long)Math.Ceiling(duration.TotalMinutes);
 }

@@ -34,6 +34,23 @@ public sealed class DimensionPolicy(DimensionSettings settings, IDiagnosticLog l
     /// <summary>Starts a report (runtimes that share a tag are found within one report).</summary>
     public void BeginReport() => _tagWarnings.BeginReport();
 
+    /// <summary>
+    /// Whether <paramref name="name"/> is an instance-level dimension (InstanceId, InstanceType, AvailabilityZone,
+    /// UltraServerId), and if so its value in <paramref name="instance"/> (null when the report lacks it).
+    /// </summary>
+    public static bool TryGetInstanceValue(string name, InstanceInfo instance, out string? value)
+    {
+        (bool known, value) = name switch
+        {
+            DimensionNames.InstanceId => (true, instance.InstanceId),
+            DimensionNames.InstanceType => (true, instance.InstanceType),
+            DimensionNames.AvailabilityZone => (true, instance.AvailabilityZone),
+            DimensionNames.UltraServerId => (true, instance.UltraServerId),
+            _ => (false, null),
+        };
+        return known;
+    }
+
     /// <summary>The instance-level dimensions.</summary>
     public Dimension[] For(InstanceInfo instance)
     {
@@ -45,16 +62,16 @@ public sealed class DimensionPolicy(DimensionSettings settings, IDiagnosticLog l
         var dimensions = new List<Dimension>();
         foreach (string name in settings.Selected)
         {
-            string? value = name switch
+            if (!TryGetInstanceValue(name, instance, out string? value))
             {
-                DimensionNames.InstanceId => instance.InstanceId,
-                DimensionNames.InstanceType => instance.InstanceType,
-                DimensionNames.AvailabilityZone => instance.AvailabilityZone,
-                DimensionNames.UltraServerId => instance.UltraServerId,
-                DimensionNames.ClusterName => settings.Task?.ClusterName,
-                DimensionNames.TaskFamily => settings.Task?.Family,
-                _ => null, // RuntimeTag is per runtime, the Kubernetes ones per core or device
-            };
+                value = name switch
+                {
+                    DimensionNames.ClusterName => settings.Task?.ClusterName,
+                    DimensionNames.TaskFamily => settings.Task?.Family,
+                    _ => null, // RuntimeTag is per runtime, the Kubernetes ones per core or device
+                };
+            }
+
             if (!string.IsNullOrEmpty(value))
             {
                 dimensions.Add(new Dimension(name, value));
