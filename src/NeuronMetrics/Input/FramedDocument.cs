@@ -6,14 +6,18 @@ namespace NeuronMetrics.Input;
 /// </summary>
 public readonly struct FramedDocument
 {
-    public FramedDocument(ReadOnlyMemory<byte> json, long startLine, string? error)
+    public FramedDocument(ReadOnlyMemory<byte> json, long startLine, string? error, StructureIndex? index = null)
     {
         Json = json;
         StartLine = startLine;
         Error = error;
+        Index = index;
     }
 
     public ReadOnlyMemory<byte> Json { get; }
+
+    /// <summary>Where the document's shallow objects and arrays end (see <see cref="StructureIndex"/>), or null; valid as long as <see cref="Json"/>.</summary>
+    public StructureIndex? Index { get; }
 
     /// <summary>1-based line number of the document's first byte.</summary>
     public long StartLine { get; }

@@ -57,6 +57,59 @@ internal static class JsonBlockScanner
         return 0;
     }
 
+    /// <summary>
+    /// As <see cref="ScanBlock(ReadOnlySpan{byte}, ref int, ref bool)"/>, and records in <paramref name="index"/> the
+    /// brackets at depth <see cref="StructureIndex.MaxDepth"/> or less; <paramref name="position"/> is the block's
+    /// position relative to the indexed document. Brackets are followed one by one only where the depth can be that low.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ScanBlock(ReadOnlySpan<byte> block, ref int depth, ref bool inString, StructureIndex index, int position)
+    {
+        if (!TryStructure(block, inString, out ulong quotes, out ulong opens, out ulong closes))
+        {
+            return -1;
+        }
+
+        int closing = BitOperations.PopCount(closes);
+        int level = depth;
+        if (closing < level - StructureIndex.MaxDepth)
+        {
+            depth += BitOperations.PopCount(opens) - closing;
+            inString ^= (BitOperations.PopCount(quotes) & 1) != 0;
+            return 0;
+        }
+
+        for (ulong brackets = opens | closes; brackets != 0; brackets &= brackets - 1)
+        {
+            int at = BitOperations.TrailingZeroCount(brackets);
+            if (((opens >> at) & 1) != 0)
+            {
+                if (++level <= StructureIndex.MaxDepth)
+                {
+                    index.Open(position + at, level);
+                }
+            }
+            else
+            {
+                if (level <= StructureIndex.MaxDepth)
+                {
+                    index.Close(position + at, level);
+                }
+
+                if (--level <= 0)
+                {
+                    depth = level;
+                    inString = false; // a closing bracket outside a string
+                    return at + 1;
+                }
+            }
+        }
+
+        depth = level;
+        inString ^= (BitOperations.PopCount(quotes) & 1) != 0;
+        return 0;
+    }
+
     /// <summary>The quote mask and the brackets outside strings; false for a block with a newline or a backslash.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryStructure(ReadOnlySpan<byte> block, bool inString, out ulong quotes, out ulong opens, out ulong closes)

@@ -14,6 +14,7 @@ public sealed class JsonDocumentFramer : IDisposable
     private static readonly byte[] Bom = [0xEF, 0xBB, 0xBF];
 
     private readonly StreamWindow _window;
+    private readonly StructureIndex _index = new();
     private readonly int _maxDocumentBytes;
     private long _line = 1;
 
@@ -94,7 +95,8 @@ public sealed class JsonDocumentFramer : IDisposable
     private async ValueTask<FramedDocument> ReadDocumentAsync(CancellationToken cancellationToken)
     {
         long startLine = _line;
-        var scan = new JsonStructureScanner();
+        _index.Reset();
+        var scan = new JsonStructureScanner { Index = _index, IndexBase = _window.Start };
         int scanned = _window.Start; // absolute index up to which bytes were scanned
         bool skipping = false;
         long skippedBytes = 0;
@@ -116,13 +118,14 @@ public sealed class JsonDocumentFramer : IDisposable
                 // A document that arrived in one read is complete before the size check below ever runs.
                 return json.Length > _maxDocumentBytes
                     ? new FramedDocument(default, startLine, $"document larger than {_maxDocumentBytes} bytes skipped ({json.Length} bytes)")
-                    : new FramedDocument(json, startLine, null);
+                    : new FramedDocument(json, startLine, null, _line == startLine ? _index : null);
             }
 
             if (scanned - _window.Start > _maxDocumentBytes)
             {
                 // Too large: drop what we hold and keep scanning to the document's end.
                 skipping = true;
+                scan.Index = null;
                 skippedBytes += scanned - _window.Start;
                 _window.Start = scanned;
             }
@@ -134,12 +137,13 @@ public sealed class JsonDocumentFramer : IDisposable
                 _window.Start = _window.End;
                 return skipping
                     ? new FramedDocument(default, startLine, $"document larger than {_maxDocumentBytes} bytes skipped ({skippedBytes + rest.Length} bytes)")
-                    : new FramedDocument(rest, startLine, null);
+                    : new FramedDocument(rest, startLine, null, _line == startLine ? _index : null);
             }
 
             int offset = _window.Start;
             await _window.FillAsync(cancellationToken).ConfigureAwait(false);
             scanned -= offset - _window.Start; // FillAsync may have moved the data to the buffer's front
+            scan.IndexBase = _window.Start;
         }
     }
 

@@ -31,6 +31,12 @@ internal struct JsonStructureScanner
     /// <summary>After a <see cref="ScanStop.Newline"/> stop: the newline interrupted a string (the line was cut short; the string is left).</summary>
     public bool NewlineInString;
 
+    /// <summary>When set, receives the brackets at depth <see cref="StructureIndex.MaxDepth"/> or less, at positions relative to <see cref="IndexBase"/>.</summary>
+    public StructureIndex? Index;
+
+    /// <summary>Where the indexed document starts in the data passed to <see cref="Scan"/>.</summary>
+    public int IndexBase;
+
     /// <summary>
     /// Scans <paramref name="data"/> from <paramref name="position"/> and stops just past the closing
     /// bracket that brings <see cref="Depth"/> to zero, just past a raw newline, or at the end of the
@@ -42,12 +48,16 @@ internal struct JsonStructureScanner
         // Locals, not the fields, in the loop: they stay in registers.
         int depth = Depth, at = position;
         bool inString = InString;
+        var index = Index;
         var stop = ScanStop.NeedMore;
         while (at < data.Length && stop == ScanStop.NeedMore)
         {
             if (data.Length - at >= JsonBlockScanner.BlockBytes)
             {
-                int end = JsonBlockScanner.ScanBlock(data.Slice(at, JsonBlockScanner.BlockBytes), ref depth, ref inString);
+                var block = data.Slice(at, JsonBlockScanner.BlockBytes);
+                int end = index is null
+                    ? JsonBlockScanner.ScanBlock(block, ref depth, ref inString)
+                    : JsonBlockScanner.ScanBlock(block, ref depth, ref inString, index, at - IndexBase);
                 if (end == 0)
                 {
                     at += JsonBlockScanner.BlockBytes;
@@ -102,13 +112,24 @@ internal struct JsonStructureScanner
                 }
                 else if (b is (byte)'{' or (byte)'[')
                 {
-                    depth++;
+                    if (++depth <= StructureIndex.MaxDepth)
+                    {
+                        index?.Open(at - IndexBase, depth);
+                    }
                 }
-                else if (b is (byte)'}' or (byte)']' && --depth <= 0)
+                else if (b is (byte)'}' or (byte)']')
                 {
-                    at++;
-                    stop = ScanStop.End;
-                    break;
+                    if (depth <= StructureIndex.MaxDepth)
+                    {
+                        index?.Close(at - IndexBase, depth);
+                    }
+
+                    if (--depth <= 0)
+                    {
+                        at++;
+                        stop = ScanStop.End;
+                        break;
+                    }
                 }
             }
         }

@@ -69,7 +69,7 @@ public sealed class ReportProcessor
             return false;
         }
 
-        var result = _parser.Parse(document.Json, _report);
+        var result = _parser.Parse(document.Json, _report, document.Index);
         if (result.PreRelease)
         {
             _statistics.AddDocumentRejected();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NeuronMetrics.Input;
 
 namespace NeuronMetrics.Reports;
 
@@ -18,10 +19,14 @@ internal sealed class GroupSectionReader(string[]? readGroups)
     /// <summary>Newlines inside values stepped over: the reader does not see them, so its line numbers are short by this many.</summary>
     public long SkippedLines { get; private set; }
 
-    public void Reset()
+    private StructureIndex? _index;
+
+    /// <param name="index">Where the document's shallow values end, or null: they are then found by scanning.</param>
+    public void Reset(StructureIndex? index = null)
     {
         Offset = 0;
         SkippedLines = 0;
+        _index = index;
     }
 
     /// <param name="unread">Receives the types of the groups stepped over.</param>
@@ -97,7 +102,12 @@ internal sealed class GroupSectionReader(string[]? readGroups)
         }
 
         int start = Offset + (int)reader.TokenStartIndex;
-        int end = JsonValueSkipper.FindEnd(json, start, out int newlines);
+        int newlines = 0; // a document with an index has none
+        if (_index is null || !_index.TryFindEnd(start, out int end))
+        {
+            end = JsonValueSkipper.FindEnd(json, start, out newlines);
+        }
+
         if (end < 0)
         {
             return false;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using NeuronMetrics.Input;
 
 namespace NeuronMetrics.Reports;
 
@@ -37,10 +38,11 @@ public sealed class NeuronReportParser
         _groups = new GroupSectionReader([.. readGroups.Select(GroupTypeNames.Canonical).Distinct(StringComparer.Ordinal)]);
     }
 
-    public ReportParseResult Parse(ReadOnlyMemory<byte> json, NeuronReport report)
+    /// <param name="index">The framer's index of <paramref name="json"/> (<see cref="FramedDocument.Index"/>), so that groups nothing reads are not scanned again.</param>
+    public ReportParseResult Parse(ReadOnlyMemory<byte> json, NeuronReport report, StructureIndex? index = null)
     {
         report.Reset();
-        _groups.Reset();
+        _groups.Reset(index);
         _notes.Reset();
         var reader = new Utf8JsonReader(json.Span, ReaderOptions);
         try
