@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NeuronMetrics.Reports;
+using NeuronMetrics.Text;
 
 namespace NeuronMetrics.Mapping;
 
@@ -12,9 +13,14 @@ internal static class JsonNumberReader
     /// </summary>
     public static bool TryRead(ref Utf8JsonReader reader, out double value)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value) && double.IsFinite(value))
+        if (reader.TokenType == JsonTokenType.Number)
         {
-            return true;
+            // The reader validated the token; most numbers take the exact fast path, the others the reader's parser.
+            if ((!reader.HasValueSequence && DecimalNumberParser.TryParse(reader.ValueSpan, out value))
+                || (reader.TryGetDouble(out value) && double.IsFinite(value)))
+            {
+                return true;
+            }
         }
 
         value = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using NeuronMetrics.Model;
 
@@ -140,5 +141,23 @@ public sealed class MetricSampleWriter(MetricSelection selection, NamingStyle na
         return key;
     }
 
-    private readonly record struct KeyParts(int Id, Dimension[] Base, Dimension[] Placement, string Item, string Physical);
+    /// <summary>Arrays compare by reference (as a record would), strings by content with a cheap non-randomized hash: the lookup runs for every sample.</summary>
+    private readonly record struct KeyParts(int Id, Dimension[] Base, Dimension[] Placement, string Item, string Physical)
+    {
+        public bool Equals(KeyParts other) => Id == other.Id && ReferenceEquals(Base, other.Base) && ReferenceEquals(Placement, other.Placement)
+            && string.Equals(Item, other.Item, StringComparison.Ordinal) && string.Equals(Physical, other.Physical, StringComparison.Ordinal);
+
+        public override int GetHashCode() => HashCode.Combine(Id, RuntimeHelpers.GetHashCode(Base), RuntimeHelpers.GetHashCode(Placement), Hash(Item), Hash(Physical));
+
+        private static int Hash(string text)
+        {
+            int hash = text.Length;
+            foreach (char c in text)
+            {
+                hash = (hash * 31) + c;
+            }
+
+            return hash;
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace NeuronMetrics.Text;
 
@@ -16,6 +17,15 @@ public static class RoundTripDoubleFormatter
 
     /// <summary>Up to 15 significant digits the scaled value is an exact integer below 2^53 and unique (see the class summary).</summary>
     private const int MaxFastDigits = 15;
+
+    private const double TwoTo52 = 4503599627370496.0;
+
+    private static ReadOnlySpan<ulong> PowersOf10Integer =>
+    [
+        1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000, 10000000000, 100000000000,
+        1000000000000, 10000000000000, 100000000000000, 1000000000000000, 10000000000000000, 100000000000000000,
+        1000000000000000000, 10000000000000000000,
+    ];
 
     private static ReadOnlySpan<double> PowersOf10 =>
     [
@@ -44,7 +54,7 @@ public static class RoundTripDoubleFormatter
             for (int decimals = 1; integerDigits + decimals <= MaxFastDigits + LeadingZeros(magnitude); decimals++)
             {
                 double scale = PowersOf10[decimals];
-                double scaled = Math.Round(magnitude * scale);
+                double scaled = RoundToInteger(magnitude * scale);
                 if (scaled / scale == magnitude)
                 {
                     return sign + WriteDigits((ulong)scaled, decimals, destination[sign..]);
@@ -64,16 +74,17 @@ public static class RoundTripDoubleFormatter
     /// <summary>Zeros between the point and the first significant digit (0.0012: 2); they do not count as significant.</summary>
     private static int LeadingZeros(double magnitude) => magnitude >= 0.1 ? 0 : magnitude >= 0.01 ? 1 : magnitude >= 0.001 ? 2 : 3;
 
+    /// <summary>
+    /// <see cref="Math.Round(double)"/> (to even) for 0 ≤ x &lt; 2^52, inline: adding 2^52 leaves no bits for a fraction,
+    /// so the addition itself rounds (to nearest, ties to even); the subtraction is exact. The scaled values stay below 1E+15.
+    /// </summary>
+    private static double RoundToInteger(double x) => (x + TwoTo52) - TwoTo52;
+
     private static int CountDigits(ulong value)
     {
-        int digits = 1;
-        while (value >= 10)
-        {
-            value /= 10;
-            digits++;
-        }
-
-        return digits;
+        // The digit count from the bit length (log10(2) ≈ 1233/4096), corrected by one comparison.
+        int estimate = ((64 - BitOperations.LeadingZeroCount(value | 1)) * 1233) >> 12;
+        return estimate + ((value | 1) >= PowersOf10Integer[estimate] ? 1 : 0); // | 1: zero has one digit
     }
 
     /// <summary>Writes <paramref name="digits"/> with a point <paramref name="decimals"/> places from the right ("0." and zeros in front when needed).</summary>
@@ -81,16 +92,35 @@ public static class RoundTripDoubleFormatter
     {
         int count = Math.Max(CountDigits(digits), decimals + 1);
         int length = decimals == 0 ? count : count + 1;
+        var text = destination[..length];
         int at = length;
-        for (int place = 0; place < count; place++)
+        if (decimals > 0)
         {
-            if (place == decimals && decimals > 0)
+            for (int place = 0; place < decimals; place++)
             {
-                destination[--at] = (byte)'.';
+                ulong quotient = digits / 10;
+                text[--at] = (byte)('0' + (int)(digits - (quotient * 10)));
+                digits = quotient;
             }
 
-            destination[--at] = (byte)('0' + (int)(digits % 10));
-            digits /= 10;
+            text[--at] = (byte)'.';
+            count -= decimals;
+        }
+
+        // Most integer parts fit 32 bits, where dividing by ten is cheaper.
+        while (count > 0 && digits > uint.MaxValue)
+        {
+            ulong quotient = digits / 10;
+            text[--at] = (byte)('0' + (int)(digits - (quotient * 10)));
+            digits = quotient;
+            count--;
+        }
+
+        for (uint small = (uint)digits; count > 0; count--)
+        {
+            uint quotient = small / 10;
+            text[--at] = (byte)('0' + (int)(small - (quotient * 10)));
+            small = quotient;
         }
 
         return length;
