@@ -119,7 +119,7 @@ internal static class JsonBlockScanner
             throw new ArgumentException($"a block is {BlockBytes} bytes", nameof(block));
         }
 
-        Masks(block, out quotes, out ulong special, out opens, out closes);
+        JsonBlockMasks.Compute(ref MemoryMarshal.GetReference(block), out quotes, out ulong special, out opens, out closes);
         if (special != 0)
         {
             return false;
@@ -153,67 +153,5 @@ internal static class JsonBlockScanner
         x ^= x << 16;
         x ^= x << 32;
         return x;
-    }
-
-    /// <summary>quotes: '"'; special: '\\' or '\n'; opens: '{' '['; closes: '}' ']'.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Masks(ReadOnlySpan<byte> block, out ulong quotes, out ulong special, out ulong opens, out ulong closes)
-    {
-        ref byte first = ref MemoryMarshal.GetReference(block); // the caller passes exactly BlockBytes
-
-        // 256-bit where the JIT has AVX2. Native AOT's portable baseline has no AVX (and ILC checks at run time only
-        // for ISAs without VEX encoding, such as PCLMULQDQ and POPCNT): there the 128-bit path below runs.
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var low = Vector256.LoadUnsafe(ref first);
-            var high = Vector256.LoadUnsafe(ref first, 32);
-            quotes = Mask256(low, high, (byte)'"');
-            special = Mask256(low, high, (byte)'\\') | Mask256(low, high, (byte)'\n');
-
-            // '{' and '[' (0x7B, 0x5B) differ only in bit 0x20, as do '}' and ']'.
-            var fold = Vector256.Create((byte)0x20);
-            var lowFolded = low | fold;
-            var highFolded = high | fold;
-            opens = Mask256(lowFolded, highFolded, (byte)'{');
-            closes = Mask256(lowFolded, highFolded, (byte)'}');
-            return;
-        }
-
-        // Unrolled, with constant shifts; the two special bytes only need to be seen, not placed: one mask for all 64.
-        var v0 = Vector128.LoadUnsafe(ref first);
-        var v1 = Vector128.LoadUnsafe(ref first, 16);
-        var v2 = Vector128.LoadUnsafe(ref first, 32);
-        var v3 = Vector128.LoadUnsafe(ref first, 48);
-        quotes = Mask128(v0, v1, v2, v3, (byte)'"');
-        var backslash = Vector128.Create((byte)'\\');
-        var newline = Vector128.Create((byte)'\n');
-        var seen = Vector128.Equals(v0, backslash) | Vector128.Equals(v0, newline) | Vector128.Equals(v1, backslash) | Vector128.Equals(v1, newline)
-            | Vector128.Equals(v2, backslash) | Vector128.Equals(v2, newline) | Vector128.Equals(v3, backslash) | Vector128.Equals(v3, newline);
-        special = seen.ExtractMostSignificantBits();
-        var lower = Vector128.Create((byte)0x20);
-        v0 |= lower;
-        v1 |= lower;
-        v2 |= lower;
-        v3 |= lower;
-        opens = Mask128(v0, v1, v2, v3, (byte)'{');
-        closes = Mask128(v0, v1, v2, v3, (byte)'}');
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mask256(Vector256<byte> low, Vector256<byte> high, byte value)
-    {
-        var target = Vector256.Create(value);
-        return Vector256.Equals(low, target).ExtractMostSignificantBits()
-            | ((ulong)Vector256.Equals(high, target).ExtractMostSignificantBits() << 32);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mask128(Vector128<byte> v0, Vector128<byte> v1, Vector128<byte> v2, Vector128<byte> v3, byte value)
-    {
-        var target = Vector128.Create(value);
-        return Vector128.Equals(v0, target).ExtractMostSignificantBits()
-            | ((ulong)Vector128.Equals(v1, target).ExtractMostSignificantBits() << 16)
-            | ((ulong)Vector128.Equals(v2, target).ExtractMostSignificantBits() << 32)
-            | ((ulong)Vector128.Equals(v3, target).ExtractMostSignificantBits() << 48);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NeuronMetrics.Input;
 
 /// <summary>
@@ -23,12 +25,12 @@ public sealed class StructureIndex
     internal void Reset() => _count = 0;
 
     /// <summary>An opening bracket at <paramref name="position"/> that brought the depth to <paramref name="depth"/> (≤ <see cref="MaxDepth"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Open(int position, int depth)
     {
         if (_count == _opens.Length)
         {
-            Array.Resize(ref _opens, _count * 2);
-            Array.Resize(ref _ends, _count * 2);
+            Grow();
         }
 
         _opens[_count] = position;
@@ -37,6 +39,7 @@ public sealed class StructureIndex
     }
 
     /// <summary>A closing bracket at <paramref name="position"/> found at depth <paramref name="depth"/> (≤ <see cref="MaxDepth"/>, before it closes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Close(int position, int depth)
     {
         int entry = _stack[depth];
@@ -44,6 +47,12 @@ public sealed class StructureIndex
         {
             _ends[entry] = position + 1;
         }
+    }
+
+    private void Grow()
+    {
+        Array.Resize(ref _opens, _count * 2);
+        Array.Resize(ref _ends, _count * 2);
     }
 
     /// <summary>
