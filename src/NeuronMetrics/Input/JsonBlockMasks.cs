@@ -138,11 +138,13 @@ internal static class JsonBlockMasks
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Join(Vector128<byte> c0, Vector128<byte> c1, Vector128<byte> c2, Vector128<byte> c3) =>
-        c0.ExtractMostSignificantBits()
-        | ((ulong)c1.ExtractMostSignificantBits() << 16)
-        | ((ulong)c2.ExtractMostSignificantBits() << 32)
-        | ((ulong)c3.ExtractMostSignificantBits() << 48);
+    private static ulong Join(Vector128<byte> c0, Vector128<byte> c1, Vector128<byte> c2, Vector128<byte> c3)
+    {
+        // 32-bit halves first: fewer 64-bit widenings.
+        uint low = c0.ExtractMostSignificantBits() | (c1.ExtractMostSignificantBits() << 16);
+        uint high = c2.ExtractMostSignificantBits() | (c3.ExtractMostSignificantBits() << 16);
+        return low | ((ulong)high << 32);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mask256(Vector256<byte> low, Vector256<byte> high, byte value)

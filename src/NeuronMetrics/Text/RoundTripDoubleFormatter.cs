@@ -45,19 +45,20 @@ public static class RoundTripDoubleFormatter
                 sign = 1;
             }
 
-            if (magnitude == Math.Floor(magnitude))
+            long integer = (long)magnitude; // below 1E+15: exact, truncated
+            if (magnitude == integer)
             {
-                return sign + WriteDigits((ulong)magnitude, 0, destination[sign..]);
+                return sign + WriteDigits((ulong)integer, 0, destination[sign..]);
             }
 
-            int integerDigits = magnitude < 1 ? 0 : CountDigits((ulong)magnitude);
-            for (int decimals = 1; integerDigits + decimals <= MaxFastDigits + LeadingZeros(magnitude); decimals++)
+            int maxDecimals = MaxFastDigits + LeadingZeros(magnitude) - (integer == 0 ? 0 : CountDigits((ulong)integer));
+            for (int decimals = 1; decimals <= maxDecimals; decimals++)
             {
                 double scale = PowersOf10[decimals];
                 double scaled = RoundToInteger(magnitude * scale);
                 if (scaled / scale == magnitude)
                 {
-                    return sign + WriteDigits((ulong)scaled, decimals, destination[sign..]);
+                    return sign + WriteDigits((ulong)(long)scaled, decimals, destination[sign..]);
                 }
             }
         }
