@@ -13,18 +13,34 @@ namespace NeuronMetrics.Mapping;
 public sealed class NeuronCoreCountersMapper(MetricSampleWriter writer) : IGroupMapper
 {
     private readonly CoreMaxima _cores = new();
+    private readonly List<(string Core, int Index, double Value)> _found = [];
 
     public string GroupType => GroupTypeNames.NeuronCoreCounters;
 
     public void Map(GroupSection group, in MappingContext context, List<MetricSample> output)
     {
-        var reader = new Utf8JsonReader(group.Json.Span);
+        var json = group.Json.Span;
+        var reader = new Utf8JsonReader(json);
+        int offset = 0; // where the reader's span starts in the group (moves when the fast path steps over the cores)
         reader.Read(); // the group's StartObject
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             bool isCores = reader.ValueTextEquals("neuroncores_in_use"u8);
             reader.Read();
-            if (isCores && reader.TokenType == JsonTokenType.StartObject)
+            if (isCores && reader.TokenType == JsonTokenType.StartObject
+                && CoreUtilizationReader.TryRead(json, offset + (int)reader.TokenStartIndex, _found, out int end))
+            {
+                foreach (var (core, index, value) in _found)
+                {
+                    AddUtilization(context, core, index, value, output);
+                }
+
+                // Carry on after the object: a reader with the current state, on its closing brace.
+                offset = end - 1;
+                reader = new Utf8JsonReader(json[offset..], isFinalBlock: true, reader.CurrentState);
+                reader.Read();
+            }
+            else if (isCores && reader.TokenType == JsonTokenType.StartObject)
             {
                 ReadCores(ref reader, context, output);
             }
@@ -96,7 +112,25 @@ public sealed class NeuronCoreCountersMapper(MetricSampleWriter writer) : IGroup
             return;
         }
 
-        if (!JsonNumberReader.TryRead(ref reader, out double value) || value < 0 || value > definition.Maximum || core.Length == 0)
+        if (!JsonNumberReader.TryRead(ref reader, out double value))
+        {
+            context.Statistics.AddValuesDropped();
+            return;
+        }
+
+        AddUtilization(context, core, index, value, output);
+    }
+
+    private void AddUtilization(in MappingContext context, string core, int index, double value, List<MetricSample> output)
+    {
+        var definition = MetricCatalog.NeuronCoreUtilization;
+        bool average = writer.IsEnabled(MetricCatalog.NeuronCoreUtilizationAverage);
+        if (!writer.IsEnabled(definition) && !average)
+        {
+            return;
+        }
+
+        if (value < 0 || value > definition.Maximum || core.Length == 0)
         {
             context.Statistics.AddValuesDropped();
             return;
