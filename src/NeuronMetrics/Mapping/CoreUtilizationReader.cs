@@ -1,5 +1,4 @@
 using NeuronMetrics.Reports;
-using NeuronMetrics.Text;
 
 namespace NeuronMetrics.Mapping;
 
@@ -55,15 +54,13 @@ internal static class CoreUtilizationReader
             }
 
             at += Field.Length;
-            int numberEnd = NumberEnd(json, at);
-            if (numberEnd < 0 || numberEnd + 1 >= json.Length || json[numberEnd] != (byte)'}'
-                || !DecimalNumberParser.TryParse(json[at..numberEnd], out double value))
+            if (!PlainNumber.TryRead(json, ref at, out double value) || at + 1 >= json.Length || json[at] != (byte)'}')
             {
                 return false;
             }
 
             found.Add((core, index, value));
-            at = numberEnd + 1;
+            at++;
             if (json[at] == (byte)'}')
             {
                 end = at + 1;
@@ -77,45 +74,5 @@ internal static class CoreUtilizationReader
 
             at++;
         }
-    }
-
-    /// <summary>The end of a JSON number of the shape -?(0|[1-9][0-9]*)(.[0-9]+)? at <paramref name="at"/>, or -1.</summary>
-    private static int NumberEnd(ReadOnlySpan<byte> json, int at)
-    {
-        if (at < json.Length && json[at] == (byte)'-')
-        {
-            at++;
-        }
-
-        int digits = Digits(json, at);
-        if (digits == 0 || (digits > 1 && json[at] == (byte)'0'))
-        {
-            return -1;
-        }
-
-        at += digits;
-        if (at < json.Length && json[at] == (byte)'.')
-        {
-            int decimals = Digits(json, at + 1);
-            if (decimals == 0)
-            {
-                return -1;
-            }
-
-            at += 1 + decimals;
-        }
-
-        return at;
-    }
-
-    private static int Digits(ReadOnlySpan<byte> json, int at)
-    {
-        int count = 0;
-        while (at + count < json.Length && (uint)(json[at + count] - '0') <= 9)
-        {
-            count++;
-        }
-
-        return count;
     }
 }

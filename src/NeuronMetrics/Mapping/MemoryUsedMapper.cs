@@ -12,10 +12,16 @@ namespace NeuronMetrics.Mapping;
 /// </summary>
 public sealed class MemoryUsedMapper(MetricSampleWriter writer) : IGroupMapper
 {
+    private readonly List<(string Core, double Total)> _found = [];
+
+    /// <summary>Where the reader's span starts in the group (moves when the fast path steps over the cores).</summary>
+    private int _offset;
+
     public string GroupType => GroupTypeNames.MemoryUsed;
 
     public void Map(GroupSection group, in MappingContext context, List<MetricSample> output)
     {
+        _offset = 0;
         var reader = new Utf8JsonReader(group.Json.Span);
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -24,7 +30,7 @@ public sealed class MemoryUsedMapper(MetricSampleWriter writer) : IGroupMapper
             reader.Read();
             if (isUsed && reader.TokenType == JsonTokenType.StartObject)
             {
-                ReadUsedBytes(ref reader, context, output);
+                ReadUsedBytes(ref reader, group.Json.Span, context, output);
             }
             else
             {
@@ -33,7 +39,7 @@ public sealed class MemoryUsedMapper(MetricSampleWriter writer) : IGroupMapper
         }
     }
 
-    private void ReadUsedBytes(ref Utf8JsonReader reader, in MappingContext context, List<MetricSample> output)
+    private void ReadUsedBytes(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, in MappingContext context, List<MetricSample> output)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -50,7 +56,7 @@ public sealed class MemoryUsedMapper(MetricSampleWriter writer) : IGroupMapper
             else if (reader.ValueTextEquals("usage_breakdown"u8))
             {
                 reader.Read();
-                ReadBreakdown(ref reader, context, output);
+                ReadBreakdown(ref reader, json, context, output);
             }
             else
             {
@@ -60,7 +66,7 @@ public sealed class MemoryUsedMapper(MetricSampleWriter writer) : IGroupMapper
         }
     }
 
-    private void ReadBreakdown(ref Utf8JsonReader reader, in MappingContext context, List<MetricSample> output)
+    private void ReadBreakdown(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, in MappingContext context, List<MetricSample> output)
     {
         if (reader.TokenType != JsonTokenType.StartObject || !writer.IsEnabled(MetricCatalog.NeuronCoreMemoryUsed))
         {
@@ -75,6 +81,20 @@ public sealed class MemoryUsedMapper(MetricSampleWriter writer) : IGroupMapper
             if (!isCores || reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
+                continue;
+            }
+
+            if (CoreMemoryReader.TryRead(json, _offset + (int)reader.TokenStartIndex, _found, out int end))
+            {
+                foreach (var (core, total) in _found)
+                {
+                    writer.Add(MetricCatalog.NeuronCoreMemoryUsed, context, core, total, output);
+                }
+
+                // Carry on after the object: a reader with the current state, on its closing brace.
+                _offset = end - 1;
+                reader = new Utf8JsonReader(json[_offset..], isFinalBlock: true, reader.CurrentState);
+                reader.Read();
                 continue;
             }
 

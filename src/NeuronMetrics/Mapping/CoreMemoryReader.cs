@@ -1,0 +1,128 @@
+using NeuronMetrics.Reports;
+
+namespace NeuronMetrics.Mapping;
+
+/// <summary>
+/// The fast path of <c>neuroncore_memory_usage</c> in its usual shape, compact
+/// <c>{"0":{"constants":0,"model_code":100754945,…},"1":{…}}</c>: each core's total read straight from the bytes.
+/// All or nothing: anything else (whitespace, escapes, a negative or non-number category, another number shape, an
+/// empty core, bad JSON) returns false with nothing kept, and the caller reads the object with its validating reader.
+/// </summary>
+internal static class CoreMemoryReader
+{
+    /// <summary>
+    /// With <paramref name="start"/> at the object's '{': true, each core's sum of categories in <paramref name="found"/>
+    /// (cleared first) and <paramref name="end"/> just past the object's '}', when the whole object has the usual shape.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> json, int start, List<(string Core, double Total)> found, out int end)
+    {
+        found.Clear();
+        end = -1;
+        int at = start + 1;
+        while (true)
+        {
+            // "<index>":{"<category>":<number>,…}
+            if (!TryIndexKey(json, ref at, out string core) || at >= json.Length || json[at] != (byte)'{')
+            {
+                return false;
+            }
+
+            at++;
+            double total = 0;
+            while (true)
+            {
+                if (!TryName(json, ref at))
+                {
+                    return false;
+                }
+
+                if (at >= json.Length || json[at] == (byte)'-' || !PlainNumber.TryRead(json, ref at, out double part) || at >= json.Length)
+                {
+                    return false;
+                }
+
+                total += part;
+                byte next = json[at++];
+                if (next == (byte)'}')
+                {
+                    break;
+                }
+
+                if (next != (byte)',')
+                {
+                    return false;
+                }
+            }
+
+            found.Add((core, total));
+            if (at >= json.Length)
+            {
+                return false;
+            }
+
+            if (json[at] == (byte)'}')
+            {
+                end = at + 1;
+                return true;
+            }
+
+            if (json[at] != (byte)',')
+            {
+                return false;
+            }
+
+            at++;
+        }
+    }
+
+    /// <summary>A core index key and its colon: "17":</summary>
+    private static bool TryIndexKey(ReadOnlySpan<byte> json, ref int at, out string core)
+    {
+        core = "";
+        if (at >= json.Length || json[at] != (byte)'"')
+        {
+            return false;
+        }
+
+        int keyStart = ++at;
+        while (at < json.Length && (uint)(json[at] - '0') <= 9)
+        {
+            at++;
+        }
+
+        var key = json[keyStart..at];
+        if (key.Length == 0 || (key.Length > 1 && key[0] == (byte)'0') || !json[at..].StartsWith("\":"u8))
+        {
+            return false;
+        }
+
+        core = IndexNames.Parse(key, out _);
+        at += 2;
+        return core.Length > 0;
+    }
+
+    /// <summary>A plain name (printable ASCII, no quote or backslash) and its colon.</summary>
+    private static bool TryName(ReadOnlySpan<byte> json, ref int at)
+    {
+        if (at >= json.Length || json[at] != (byte)'"')
+        {
+            return false;
+        }
+
+        int nameStart = ++at;
+        int length = json[nameStart..].IndexOfAny((byte)'"', (byte)'\\');
+        if (length <= 0 || json.Slice(nameStart, length).ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
+        {
+            return false; // an escape, a control or non-ASCII byte, an empty name, no end: left to the reader
+        }
+
+        at = nameStart + length;
+        if (!json[at..].StartsWith("\":"u8))
+        {
+            return false;
+        }
+
+        at += 2;
+        return true;
+    }
+}
