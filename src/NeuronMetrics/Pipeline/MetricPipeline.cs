@@ -53,13 +53,13 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                stages.Log.Write(LogLevel.Info, _dispatcher.Fault == SinkFault.None ? "stopping: flushing buffered data" : "stopping: nothing more can be delivered");
+                LogStopping();
             }
         }
         finally
         {
             // Also when reading failed: what was read is still flushed and delivered, and the dispatcher is done
-            // with sendCancel before it is disposed.
+            // with sendCancel before it is disposed. (The reading thread has done both already: then they do nothing.)
             Flush(all: true);
             stages.Queue.Complete();
             await DrainAsync(sending, sendCancel).ConfigureAwait(false);
@@ -90,21 +90,36 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reading = new Thread(() =>
         {
+            Exception? failure = null;
             try
             {
                 using var wake = stop.Register(input.Interrupt);
                 var schedule = new ReadingThreadSchedule(stages.Clock, options, () => Flush(all: false), WriteStats);
                 using var stream = new BlockingInputStream(input, schedule, stop);
                 ReadAsync(stream, maxDocumentBytes, stop).GetAwaiter().GetResult();
-                done.SetResult();
             }
-            catch (OperationCanceledException ex) when (stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                done.SetCanceled(ex.CancellationToken);
+                LogStopping();
             }
             catch (Exception ex)
             {
-                done.SetException(ex);
+                failure = ex;
+            }
+            finally
+            {
+                // Here rather than after the hand-off back: at end of input the last interval reaches the sink one thread switch sooner.
+                Flush(all: true);
+                stages.Queue.Complete();
+            }
+
+            if (failure is null)
+            {
+                done.SetResult();
+            }
+            else
+            {
+                done.SetException(failure);
             }
         })
         {
@@ -167,6 +182,9 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         {
         }
     }
+
+    private void LogStopping() =>
+        stages.Log.Write(LogLevel.Info, _dispatcher.Fault == SinkFault.None ? "stopping: flushing buffered data" : "stopping: nothing more can be delivered");
 
     private void WriteStats() => stages.Log.Write(LogLevel.Info, StatisticsLine.Format("stats", stages.Statistics, stages.Queue.PendingDatums));
 
