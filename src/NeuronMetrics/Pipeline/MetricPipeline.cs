@@ -106,11 +106,16 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
             {
                 failure = ex;
             }
-            finally
+
+            try
             {
                 // Here rather than after the hand-off back: at end of input the last interval reaches the sink one thread switch sooner.
                 Flush(all: true);
                 stages.Queue.Complete();
+            }
+            catch (Exception ex)
+            {
+                failure ??= ex; // never unhandled on this thread: the run reports it as a failed read would be
             }
 
             if (failure is null)
