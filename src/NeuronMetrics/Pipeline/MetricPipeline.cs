@@ -9,7 +9,7 @@ namespace NeuronMetrics.Pipeline;
 
 /// <summary>
 /// Runs the stages one way: input documents → <see cref="ReportProcessor"/> (parser → filter →
-/// mappers → aggregator); a timer
+/// mappers → aggregator); a timer (or, for an <see cref="IBlockingInput"/>, the reading thread between reads)
 /// hands finished intervals to the batcher and the queue; the dispatcher sends on its own task,
 /// so a slow sink never stalls reading.
 /// </summary>
