@@ -42,8 +42,9 @@ internal sealed class ReadingThreadSchedule
     public TimeSpan RunDue()
     {
         var now = _clock.GetUtcNow();
-        // Half a tick: reports a second apart flush on arrival, without a wake-up of their own just after.
-        if (now >= _nextBoundary || (_inputSinceFlush && now - _lastFlush >= _tick / 2))
+        // A tick after the last flush, as the timer did (a replay read within a tick is flushed once, at its end), less
+        // a little slack: reports a second apart then flush on arrival, without a wake-up of their own just after.
+        if (now >= _nextBoundary || (_inputSinceFlush && now - _lastFlush >= _tick - (_tick / 20)))
         {
             _flush();
             _lastFlush = now;

@@ -42,10 +42,10 @@ public sealed class ReadingThreadScheduleTests
         schedule.InputArrived();
 
         schedule.RunDue().Should().Be(TimeSpan.FromSeconds(1), "nothing flushed yet: the tick after the last flush bounds the wait");
-        clock.Advance(TimeSpan.FromSeconds(0.1));
+        clock.Advance(TimeSpan.FromSeconds(0.5));
         schedule.RunDue();
-        counts.Flushes.Should().Be(0);
-        clock.Advance(TimeSpan.FromSeconds(0.9));
+        counts.Flushes.Should().Be(0, "half a tick after the last flush is too soon: a replay read within a tick is flushed once");
+        clock.Advance(TimeSpan.FromSeconds(0.5));
 
         schedule.RunDue().Should().Be(TimeSpan.FromSeconds(29));
         counts.Flushes.Should().Be(1);
