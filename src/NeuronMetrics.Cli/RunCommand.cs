@@ -37,14 +37,19 @@ internal static class RunCommand
             // neuron-monitor is started before the startup line: one that cannot start is a setup failure (exit 2).
             using var input = options.MonitorPath is { } monitor
                 ? MonitorProcessInput.Start(monitor, options.ConfigPath, log, clock, stop)
-                : StandardStreams.OpenInput();
+                : null;
+            // stdin is read by blocking calls on a thread of its own where it can be (Linux), else as a stream.
+            using var stdin = input is null ? PolledDescriptorInput.TryOpen(0) : null;
+            using var stdinStream = input is null && stdin is null ? StandardStreams.OpenInput() : null;
             log.Write(LogLevel.Info, StartupLine.Format(options, config, sink));
             if (options.MonitorPath is null && !Console.IsInputRedirected)
             {
                 log.Write(LogLevel.Info, "stdin is a terminal: neuron-cw reads neuron-monitor reports from stdin, e.g. neuron-monitor -c monitor.conf | neuron-cw -c monitor.conf (Ctrl-D ends the input)");
             }
 
-            await pipeline.RunAsync(input, stop, options.MaxDocumentBytes).ConfigureAwait(false);
+            await (stdin is not null
+                ? pipeline.RunAsync(stdin, stop, options.MaxDocumentBytes)
+                : pipeline.RunAsync((input ?? stdinStream)!, stop, options.MaxDocumentBytes)).ConfigureAwait(false);
             log.Write(LogLevel.Info, StatisticsLine.Format("done", statistics, queue.PendingDatums));
             WriteDryRunEstimate(sink, statistics, log);
         }

@@ -22,7 +22,14 @@ public static class ConfigFileReader
             throw new ConfigException($"{path}: is a directory, not a config file");
         }
 
+        // A regular file with bytes in it cannot block: read here (a thread of its own costs start-up time).
+        if (new FileInfo(path) is { Exists: true, Length: > 0 and <= MaxBytes })
+        {
+            return ReadBounded(path);
+        }
+
         // On a thread of its own: opening a FIFO blocks until a writer comes, and that cannot be cancelled.
+        // (A FIFO, a device such as /dev/zero and an empty file all have a length of 0.)
         var reading = Task.Factory.StartNew(() => ReadBounded(path), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (Task.WaitAny([reading], timeout) < 0)
         {

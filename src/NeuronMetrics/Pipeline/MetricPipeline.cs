@@ -9,7 +9,7 @@ namespace NeuronMetrics.Pipeline;
 
 /// <summary>
 /// Runs the stages one way: input documents → <see cref="ReportProcessor"/> (parser → filter →
-/// mappers → aggregator); a timer
+/// mappers → aggregator); a timer (or, for an <see cref="IBlockingInput"/>, the reading thread between reads)
 /// hands finished intervals to the batcher and the queue; the dispatcher sends on its own task,
 /// so a slow sink never stalls reading.
 /// </summary>
@@ -27,7 +27,17 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
     /// Reads <paramref name="input"/> until end of input or <paramref name="stop"/> fires, then
     /// flushes everything within the shutdown timeout.
     /// </summary>
-    public async Task RunAsync(Stream input, CancellationToken stop, int maxDocumentBytes = JsonDocumentFramer.DefaultMaxDocumentBytes)
+    public Task RunAsync(Stream input, CancellationToken stop, int maxDocumentBytes = JsonDocumentFramer.DefaultMaxDocumentBytes) =>
+        RunAsync(token => ReadWithTimersAsync(input, maxDocumentBytes, token), stop);
+
+    /// <summary>
+    /// As <see cref="RunAsync(Stream, CancellationToken, int)"/>, reading <paramref name="input"/> on a thread of its own
+    /// that also flushes and writes the stats line between reads (no timers, no thread hand-offs while reading).
+    /// </summary>
+    public Task RunAsync(IBlockingInput input, CancellationToken stop, int maxDocumentBytes = JsonDocumentFramer.DefaultMaxDocumentBytes) =>
+        RunAsync(token => ReadOnThreadAsync(input, maxDocumentBytes, token), stop);
+
+    private async Task RunAsync(Func<CancellationToken, Task> read, CancellationToken stop)
     {
         using var sendCancel = new CancellationTokenSource();
         var sending = Task.Run(() => _dispatcher.RunAsync(sendCancel.Token), CancellationToken.None);
@@ -35,36 +45,94 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         // A sink that can deliver nothing more (stdout closed, credentials refused for too long) stops reading too.
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop, _dispatcher.Halted);
         stop = halt.Token;
-        using var timersCancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var flushing = FlushLoopAsync(timersCancel.Token);
-        var stats = StatsLoopAsync(timersCancel.Token);
-
         try
         {
             try
             {
-                // The framer stops waiting for a pending stdin read when stop fires (pipe reads ignore cancellation on
-                // Unix), so SIGTERM is honoured while neuron-monitor keeps the pipe open but silent.
-                await ReadAsync(input, maxDocumentBytes, stop).ConfigureAwait(false);
+                await read(stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                stages.Log.Write(LogLevel.Info, _dispatcher.Fault == SinkFault.None ? "stopping: flushing buffered data" : "stopping: nothing more can be delivered");
-            }
-            finally
-            {
-                await timersCancel.CancelAsync().ConfigureAwait(false);
-                await Task.WhenAll(flushing, stats).ConfigureAwait(false);
+                LogStopping();
             }
         }
         finally
         {
             // Also when reading failed: what was read is still flushed and delivered, and the dispatcher is done
-            // with sendCancel before it is disposed.
+            // with sendCancel before it is disposed. (The reading thread has done both already: then they do nothing.)
             Flush(all: true);
             stages.Queue.Complete();
             await DrainAsync(sending, sendCancel).ConfigureAwait(false);
         }
+    }
+
+    private async Task ReadWithTimersAsync(Stream input, int maxDocumentBytes, CancellationToken stop)
+    {
+        using var timersCancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var flushing = FlushLoopAsync(timersCancel.Token);
+        var stats = StatsLoopAsync(timersCancel.Token);
+        try
+        {
+            // The framer stops waiting for a pending stdin read when stop fires (pipe reads ignore cancellation on
+            // Unix), so SIGTERM is honoured while neuron-monitor keeps the pipe open but silent.
+            await ReadAsync(input, maxDocumentBytes, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            await timersCancel.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(flushing, stats).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads on a new thread, where every read completes before it returns: the framer and the stages after it run inline.</summary>
+    private Task ReadOnThreadAsync(IBlockingInput input, int maxDocumentBytes, CancellationToken stop)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reading = new Thread(() =>
+        {
+            Exception? failure = null;
+            try
+            {
+                using var wake = stop.Register(input.Interrupt);
+                var schedule = new ReadingThreadSchedule(stages.Clock, options, () => Flush(all: false), WriteStats);
+                using var stream = new BlockingInputStream(input, schedule, stop);
+                ReadAsync(stream, maxDocumentBytes, stop).GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                LogStopping();
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+
+            try
+            {
+                // Here rather than after the hand-off back: at end of input the last interval reaches the sink one thread switch sooner.
+                Flush(all: true);
+                stages.Queue.Complete();
+            }
+            catch (Exception ex)
+            {
+                failure ??= ex; // never unhandled on this thread: the run reports it as a failed read would be
+            }
+
+            if (failure is null)
+            {
+                done.SetResult();
+            }
+            else
+            {
+                done.SetException(failure);
+            }
+        })
+        {
+            Name = "neuron-cw input",
+            IsBackground = true,
+        };
+        reading.Start();
+        return done.Task;
     }
 
     private async Task ReadAsync(Stream input, int maxDocumentBytes, CancellationToken stop)
@@ -112,13 +180,18 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                stages.Log.Write(LogLevel.Info, StatisticsLine.Format("stats", stages.Statistics, stages.Queue.PendingDatums));
+                WriteStats();
             }
         }
         catch (OperationCanceledException)
         {
         }
     }
+
+    private void LogStopping() =>
+        stages.Log.Write(LogLevel.Info, _dispatcher.Fault == SinkFault.None ? "stopping: flushing buffered data" : "stopping: nothing more can be delivered");
+
+    private void WriteStats() => stages.Log.Write(LogLevel.Info, StatisticsLine.Format("stats", stages.Statistics, stages.Queue.PendingDatums));
 
     private void Flush(bool all)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NeuronMetrics.Config;
 using NeuronMetrics.Diagnostics;
 
@@ -214,5 +215,24 @@ public sealed class MonitorConfigLoaderTests
 
         // A backtracking engine would not finish this; the linear engine answers at once.
         regex.IsMatch(new string('a', 50_000)).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(".*")]
+    [InlineData("^.*")]
+    [InlineData(".*$")]
+    public void CompileTagFilter_MatchAllPattern_TakesEveryTagWithTheCheapEngine(string pattern)
+    {
+        var regex = MonitorConfigLoader.CompileTagFilter(pattern);
+
+        regex.Options.Should().NotHaveFlag(RegexOptions.NonBacktracking);
+        new[] { "", "bert", "resnet-50\nx", new string('a', 50_000) }.Should().OnlyContain(tag => regex.IsMatch(tag));
+    }
+
+    [Fact]
+    public void CompileTagFilter_OtherPattern_UsesTheLinearEngine()
+    {
+        MonitorConfigLoader.CompileTagFilter("^.*$").Options.Should().HaveFlag(RegexOptions.NonBacktracking, "it does not take a tag with a newline");
+        MonitorConfigLoader.CompileTagFilter(".*x").Options.Should().HaveFlag(RegexOptions.NonBacktracking);
     }
 }

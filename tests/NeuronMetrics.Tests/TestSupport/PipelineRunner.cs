@@ -45,7 +45,14 @@ internal sealed class PipelineRunner
         return System.Text.Encoding.UTF8.GetString(output.ToArray());
     }
 
-    public async Task RunAsync(Stream input, IMetricSink sink, MonitorConfig? config = null, AggregationMode mode = AggregationMode.Values, int maxDocumentBytes = 1 << 20)
+    public async Task RunAsync(Stream input, IMetricSink sink, MonitorConfig? config = null, AggregationMode mode = AggregationMode.Values, int maxDocumentBytes = 1 << 20) =>
+        await Create(sink, config, mode).RunAsync(input, CancellationToken.None, maxDocumentBytes);
+
+    /// <summary>Runs with <paramref name="input"/> read on the pipeline's own reading thread, until end of input or <paramref name="stop"/>.</summary>
+    public async Task RunAsync(IBlockingInput input, IMetricSink sink, CancellationToken stop, MonitorConfig? config = null) =>
+        await Create(sink, config, AggregationMode.Values).RunAsync(input, stop);
+
+    private MetricPipeline Create(IMetricSink sink, MonitorConfig? config, AggregationMode mode)
     {
         var warnings = new RepeatThrottle(Log, Clock, RepeatThrottle.DefaultInterval);
         var queue = new BoundedBatchQueue(100_000, 64L << 20, Statistics, warnings);
@@ -68,7 +75,7 @@ internal sealed class PipelineRunner
             Statistics,
             Log,
             Clock);
-        await new MetricPipeline(stages, new PipelineOptions { StatsInterval = null }).RunAsync(input, CancellationToken.None, maxDocumentBytes);
+        return new MetricPipeline(stages, new PipelineOptions { StatsInterval = null });
     }
 
     /// <summary>Small fixed sizes: batching by bytes is tested on its own.</summary>
