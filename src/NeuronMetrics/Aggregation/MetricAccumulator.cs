@@ -14,7 +14,23 @@ internal sealed class MetricAccumulator
     // Every sample with its own time (None mode).
     private readonly List<(double Value, DateTimeOffset Timestamp)> _samples = [];
 
+    /// <summary>The accumulator itself: two references, four doubles.</summary>
+    private const int AccumulatorFields = (2 * 8) + (4 * 8);
+
+    /// <summary>List&lt;T&gt;: array reference, count and version.</summary>
+    private const int ListFields = 8 + 4 + 4;
+
+    /// <summary>One (double, DateTimeOffset) sample: 8 + 16 bytes.</summary>
+    private const int SampleBytes = 24;
+
     public double Count { get; private set; }
+
+    /// <summary>
+    /// Managed bytes this accumulator keeps while it waits in the pool: its buffers at their capacity, grown to the
+    /// most values or samples any metric it served had. What the aggregator's pool bound counts.
+    /// </summary>
+    public long RetainedBytes => ManagedSize.Object(AccumulatorFields) + _distinct.RetainedBytes
+        + ManagedSize.Object(ListFields) + ManagedSize.Array(_samples.Capacity, SampleBytes);
 
     /// <summary>What this accumulator holds per sample kind: distinct values (Values), samples (None), 0 (Statistics).</summary>
     public int Entries => _distinct.Count + _samples.Count;
