@@ -79,25 +79,18 @@ internal sealed class MetricAccumulator
                 for (int offset = 0; offset < values.Length; offset += maxValuesPerDatum)
                 {
                     int n = Math.Min(maxValuesPerDatum, values.Length - offset);
-                    output.Add(template.Create(intervalStart) with
-                    {
-                        // The datum outlives this accumulator: it gets its own copies.
-                        Values = values.Slice(offset, n).ToArray(),
-                        Counts = counts.Slice(offset, n).ToArray(),
-                    });
+                    // The datum outlives this accumulator: it gets its own copies.
+                    output.Add(template.Create(intervalStart, values: values.Slice(offset, n).ToArray(), counts: counts.Slice(offset, n).ToArray()));
                 }
 
                 break;
             case AggregationMode.Statistics:
-                output.Add(template.Create(intervalStart) with
-                {
-                    StatisticValues = new StatisticSet(Count, Sum, Minimum, Maximum),
-                });
+                output.Add(template.Create(intervalStart, statistics: new StatisticSet(Count, Sum, Minimum, Maximum)));
                 break;
             default:
                 foreach (var (value, timestamp) in _samples)
                 {
-                    output.Add(template.Create(timestamp) with { Value = value });
+                    output.Add(template.Create(timestamp, value: value));
                 }
 
                 break;
