@@ -13,6 +13,12 @@ namespace NeuronMetrics.CloudWatch.Query;
 /// </summary>
 internal static class QueryEncoder
 {
+    /// <summary>Room for a double's text with its exponent sign escaped (two more bytes).</summary>
+    private const int MaxEscapedDoubleBytes = RoundTripDoubleFormatter.MaxLength + 2;
+
+    /// <summary>"&amp;MetricData.member.{int}.Counts.member.{int}=" and a number: 19 + 11 + 15 + 11 + 1 + 34, rounded up.</summary>
+    private const int MaxListEntryBytes = 96;
+
     /// <summary>Encodes the whole batch into <paramref name="buffer"/> (cleared first).</summary>
     public static void Encode(MetricBatch batch, ReusableBuffer buffer)
     {
@@ -83,6 +89,10 @@ internal static class QueryEncoder
         }
     }
 
+    /// <summary>
+    /// Writes "&amp;MetricData.member.{member}.{name}{k}={value}" for each entry, each assembled in one stack buffer and
+    /// written at once: list entries are most of a body (150 values and 150 counts per datum at most).
+    /// </summary>
     private static void WriteList<TOutput>(ref TOutput output, int member, ReadOnlySpan<byte> name, IReadOnlyList<double>? values)
         where TOutput : struct, IQueryOutput
     {
@@ -91,11 +101,63 @@ internal static class QueryEncoder
             return;
         }
 
+        Span<byte> entry = stackalloc byte[MaxListEntryBytes];
+        int prefix = WriteMemberPrefix(entry, member);
+        name.CopyTo(entry[prefix..]);
+        prefix += name.Length;
+        if (values is double[] array)
+        {
+            for (var k = 0; k < array.Length; k++)
+            {
+                output.Write(entry[..ListEntry(entry, prefix, k + 1, array[k])]);
+            }
+
+            return;
+        }
+
         for (var k = 0; k < values.Count; k++)
         {
-            WriteKey(ref output, member, name, k + 1, "="u8);
-            WriteDouble(ref output, values[k]);
+            output.Write(entry[..ListEntry(entry, prefix, k + 1, values[k])]);
         }
+    }
+
+    /// <summary>Completes the entry after its <paramref name="prefix"/> bytes: "{index}={value}"; returns its length.</summary>
+    private static int ListEntry(Span<byte> entry, int prefix, int index, double value)
+    {
+        index.TryFormat(entry[prefix..], out var written, default, CultureInfo.InvariantCulture);
+        var position = prefix + written;
+        entry[position++] = (byte)'=';
+        return position + FormatDouble(value, entry[position..]);
+    }
+
+    /// <summary>"&amp;MetricData.member.{member}." into <paramref name="destination"/>; returns its length.</summary>
+    private static int WriteMemberPrefix(Span<byte> destination, int member)
+    {
+        "&MetricData.member."u8.CopyTo(destination);
+        var position = "&MetricData.member."u8.Length;
+        member.TryFormat(destination[position..], out var written, default, CultureInfo.InvariantCulture);
+        position += written;
+        destination[position++] = (byte)'.';
+        return position;
+    }
+
+    /// <summary>
+    /// The shortest text that parses back to the same double, with the exponent sign escaped ("1E%2B16": a raw '+'
+    /// means space); returns its length. <paramref name="destination"/> has room for <see cref="MaxEscapedDoubleBytes"/>.
+    /// </summary>
+    private static int FormatDouble(double value, Span<byte> destination)
+    {
+        var length = RoundTripDoubleFormatter.Format(value, destination);
+        var plus = destination[..length].IndexOf((byte)'+');
+        if (plus < 0)
+        {
+            return length;
+        }
+
+        // "E+" is followed by at most three digits: shift them right by two and write "%2B" over the '+'.
+        destination[(plus + 1)..length].CopyTo(destination[(plus + 3)..]);
+        "%2B"u8.CopyTo(destination[plus..]);
+        return length + 2;
     }
 
     /// <summary>Writes "&amp;MetricData.member.{member}.{name}=".</summary>
@@ -136,20 +198,8 @@ internal static class QueryEncoder
     private static void WriteDouble<TOutput>(ref TOutput output, double value)
         where TOutput : struct, IQueryOutput
     {
-        Span<byte> text = stackalloc byte[RoundTripDoubleFormatter.MaxLength];
-        text = text[..RoundTripDoubleFormatter.Format(value, text)];
-
-        // The exponent sign ("1E+16") is the only byte of a number that needs escaping: a raw '+' means space.
-        var plus = text.IndexOf((byte)'+');
-        if (plus < 0)
-        {
-            output.Write(text);
-            return;
-        }
-
-        output.Write(text[..plus]);
-        output.Write("%2B"u8);
-        output.Write(text[(plus + 1)..]);
+        Span<byte> text = stackalloc byte[MaxEscapedDoubleBytes];
+        output.Write(text[..FormatDouble(value, text)]);
     }
 
     /// <summary>"2026-11-28T17:00:00Z" or "2026-11-28T17:00:00.250000Z" (':' escaped as %3A, as on the wire).</summary>

@@ -10,6 +10,9 @@ internal sealed class DistinctValueTable
 {
     private const int InitialCapacity = 4;
 
+    /// <summary>Three array references, the count and the shift.</summary>
+    private const int TableFields = (3 * 8) + 4 + 4;
+
     private double[] _values = new double[InitialCapacity];
     private double[] _counts = new double[InitialCapacity];
 
@@ -20,6 +23,10 @@ internal sealed class DistinctValueTable
     private int _shift = 64 - 3;
 
     public int Count { get; private set; }
+
+    /// <summary>Managed bytes this table keeps whatever it holds: its three arrays at their capacity (64-bit runtime).</summary>
+    public long RetainedBytes => ManagedSize.Object(TableFields) + ManagedSize.Array(_values.Length, sizeof(double))
+        + ManagedSize.Array(_counts.Length, sizeof(double)) + ManagedSize.Array(_slots.Length, sizeof(int));
 
     public ReadOnlySpan<double> Values => _values.AsSpan(0, Count);
 

@@ -14,7 +14,23 @@ internal sealed class MetricAccumulator
     // Every sample with its own time (None mode).
     private readonly List<(double Value, DateTimeOffset Timestamp)> _samples = [];
 
+    /// <summary>The accumulator itself: two references, four doubles.</summary>
+    private const int AccumulatorFields = (2 * 8) + (4 * 8);
+
+    /// <summary>List&lt;T&gt;: array reference, count and version.</summary>
+    private const int ListFields = 8 + 4 + 4;
+
+    /// <summary>One (double, DateTimeOffset) sample: 8 + 16 bytes.</summary>
+    private const int SampleBytes = 24;
+
     public double Count { get; private set; }
+
+    /// <summary>
+    /// Managed bytes this accumulator keeps while it waits in the pool: its buffers at their capacity, grown to the
+    /// most values or samples any metric it served had. What the aggregator's pool bound counts.
+    /// </summary>
+    public long RetainedBytes => ManagedSize.Object(AccumulatorFields) + _distinct.RetainedBytes
+        + ManagedSize.Object(ListFields) + ManagedSize.Array(_samples.Capacity, SampleBytes);
 
     /// <summary>What this accumulator holds per sample kind: distinct values (Values), samples (None), 0 (Statistics).</summary>
     public int Entries => _distinct.Count + _samples.Count;
@@ -63,25 +79,18 @@ internal sealed class MetricAccumulator
                 for (int offset = 0; offset < values.Length; offset += maxValuesPerDatum)
                 {
                     int n = Math.Min(maxValuesPerDatum, values.Length - offset);
-                    output.Add(template.Create(intervalStart) with
-                    {
-                        // The datum outlives this accumulator: it gets its own copies.
-                        Values = values.Slice(offset, n).ToArray(),
-                        Counts = counts.Slice(offset, n).ToArray(),
-                    });
+                    // The datum outlives this accumulator: it gets its own copies.
+                    output.Add(template.Create(intervalStart, values: values.Slice(offset, n).ToArray(), counts: counts.Slice(offset, n).ToArray()));
                 }
 
                 break;
             case AggregationMode.Statistics:
-                output.Add(template.Create(intervalStart) with
-                {
-                    StatisticValues = new StatisticSet(Count, Sum, Minimum, Maximum),
-                });
+                output.Add(template.Create(intervalStart, statistics: new StatisticSet(Count, Sum, Minimum, Maximum)));
                 break;
             default:
                 foreach (var (value, timestamp) in _samples)
                 {
-                    output.Add(template.Create(timestamp) with { Value = value });
+                    output.Add(template.Create(timestamp, value: value));
                 }
 
                 break;

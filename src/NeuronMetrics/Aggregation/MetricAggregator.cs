@@ -19,19 +19,19 @@ public sealed class MetricAggregator
     /// <summary>Default seal bound: one full datum's worth of values per metric; live neuron-monitor (≤ 1 report/s) never reaches it in a minute.</summary>
     public const int DefaultMaxEntriesPerMetric = PutMetricDataLimits.MaxValuesPerDatum;
 
-    /// <summary>Accumulators kept for reuse: bounded, so a burst of distinct metrics does not stay in memory.</summary>
-    private const int MaxFreeAccumulators = 4096;
-
-    /// <summary>Interval dictionaries kept for reuse (an open and a sealed interval are the usual).</summary>
-    private const int MaxFreeIntervals = 4;
+    /// <summary>
+    /// Default bound on the bytes of accumulators and interval dictionaries kept for reuse (<see cref="MaxPooledBytes"/>):
+    /// about 1,100 accumulators of a live minute (60 distinct values each), or 330 grown to the seal bound. Past it,
+    /// emitted ones are left to the GC, so a burst of distinct series or long value arrays does not stay in memory.
+    /// </summary>
+    public const long DefaultMaxPooledBytes = 2L * 1024 * 1024;
 
     private readonly SortedDictionary<long, Dictionary<MetricKey, MetricAccumulator>> _intervals = [];
     private readonly List<(long Start, Dictionary<MetricKey, MetricAccumulator> Metrics)> _sealed = [];
     private readonly Lock _lock = new();
 
-    // Emitted intervals give their dictionaries and accumulators back for reuse: steady state allocates only datums.
-    private readonly Stack<Dictionary<MetricKey, MetricAccumulator>> _freeIntervals = new();
-    private readonly Stack<MetricAccumulator> _freeAccumulators = new();
+    // Emitted intervals give their dictionaries and accumulators back for reuse.
+    private readonly AccumulatorPool _pool;
     private readonly List<MetricDatum> _emitted = [];
     private readonly long _intervalTicks;
     private readonly AggregationMode _mode;
@@ -44,8 +44,10 @@ public sealed class MetricAggregator
         AggregationMode mode,
         int storageResolution = 60,
         int maxValuesPerDatum = PutMetricDataLimits.MaxValuesPerDatum,
-        int maxEntriesPerMetric = DefaultMaxEntriesPerMetric)
+        int maxEntriesPerMetric = DefaultMaxEntriesPerMetric,
+        long maxPooledBytes = DefaultMaxPooledBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxPooledBytes);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxValuesPerDatum, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxValuesPerDatum, PutMetricDataLimits.MaxValuesPerDatum);
@@ -55,12 +57,16 @@ public sealed class MetricAggregator
         _storageResolution = storageResolution;
         _maxValuesPerDatum = maxValuesPerDatum;
         _maxEntriesPerMetric = maxEntriesPerMetric;
+        _pool = new AccumulatorPool(maxPooledBytes);
     }
 
     public TimeSpan Interval => TimeSpan.FromTicks(_intervalTicks);
 
     /// <summary>Distinct values (Values mode) or samples (None mode) of one metric at which its interval is sealed.</summary>
     public int MaxEntriesPerMetric => _maxEntriesPerMetric;
+
+    /// <summary>Bytes of emptied accumulators and interval dictionaries kept for reuse, at most (see <see cref="PooledBytes"/>).</summary>
+    public long MaxPooledBytes => _pool.MaxBytes;
 
     /// <summary>Distinct values or samples currently held, over all metrics and intervals (what memory grows with).</summary>
     internal int PendingEntries => SumHeld(Entries);
@@ -77,6 +83,18 @@ public sealed class MetricAggregator
         }
     }
 
+    /// <summary>Managed bytes kept for reuse: the pooled accumulators' and interval dictionaries' buffers at their capacity.</summary>
+    internal long PooledBytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pool.Bytes;
+            }
+        }
+    }
+
     /// <summary>Metrics currently held (across open intervals).</summary>
     public int PendingMetrics => SumHeld(metrics => metrics.Count);
 
@@ -89,13 +107,13 @@ public sealed class MetricAggregator
                 long start = IntervalStart(sample.Timestamp);
                 if (!_intervals.TryGetValue(start, out var metrics))
                 {
-                    metrics = _freeIntervals.Count > 0 ? _freeIntervals.Pop() : [];
+                    metrics = _pool.RentInterval();
                     _intervals[start] = metrics;
                 }
 
                 if (!metrics.TryGetValue(sample.Key, out var accumulator))
                 {
-                    accumulator = _freeAccumulators.Count > 0 ? _freeAccumulators.Pop() : new MetricAccumulator();
+                    accumulator = _pool.RentAccumulator();
                     metrics[sample.Key] = accumulator;
                 }
 
@@ -198,19 +216,11 @@ public sealed class MetricAggregator
                 output.Add(new PartitionedDatum(key.Partition, datum));
             }
 
-            if (_freeAccumulators.Count < MaxFreeAccumulators)
-            {
-                accumulator.Reset();
-                _freeAccumulators.Push(accumulator);
-            }
+            _pool.Return(accumulator);
         }
 
         datums.Clear();
-        metrics.Clear();
-        if (_freeIntervals.Count < MaxFreeIntervals)
-        {
-            _freeIntervals.Push(metrics);
-        }
+        _pool.Return(metrics);
     }
 
     private long IntervalStart(DateTimeOffset time)

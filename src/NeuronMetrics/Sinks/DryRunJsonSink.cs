@@ -17,6 +17,9 @@ public sealed class DryRunJsonSink : IMetricSink
     private readonly IDiagnosticLog _log;
     private readonly Utf8JsonWriter _writer;
 
+    /// <summary>"2026-11-28T17:00:00.250Z" and some room.</summary>
+    private const int MaxTimestampLength = 32;
+
     public DryRunJsonSink(Stream output, IDiagnosticLog log)
     {
         _output = output;
@@ -59,49 +62,54 @@ public sealed class DryRunJsonSink : IMetricSink
 
     internal static void Write(Utf8JsonWriter writer, MetricBatch batch)
     {
+        // Index loops over the lists and UTF-8 names: nothing is allocated per datum (a fast replay sends millions).
         writer.WriteStartObject();
-        writer.WriteString("Namespace", batch.Namespace);
-        writer.WriteStartArray("MetricData");
-        foreach (var datum in batch.Data)
+        writer.WriteString("Namespace"u8, batch.Namespace);
+        writer.WriteStartArray("MetricData"u8);
+        var data = batch.Data;
+        Span<byte> timestamp = stackalloc byte[MaxTimestampLength];
+        for (int i = 0; i < data.Count; i++)
         {
+            var datum = data[i];
             writer.WriteStartObject();
-            writer.WriteString("MetricName", datum.MetricName);
-            writer.WriteStartArray("Dimensions");
-            foreach (var dimension in datum.Dimensions)
+            writer.WriteString("MetricName"u8, datum.MetricName);
+            writer.WriteStartArray("Dimensions"u8);
+            var dimensions = datum.Dimensions;
+            for (int d = 0; d < dimensions.Count; d++)
             {
                 writer.WriteStartObject();
-                writer.WriteString("Name", dimension.Name);
-                writer.WriteString("Value", dimension.Value);
+                writer.WriteString("Name"u8, dimensions[d].Name);
+                writer.WriteString("Value"u8, dimensions[d].Value);
                 writer.WriteEndObject();
             }
 
             writer.WriteEndArray();
-            writer.WriteString("Timestamp", FormatTimestamp(datum.Timestamp));
+            writer.WriteString("Timestamp"u8, timestamp[..FormatTimestamp(datum.Timestamp, timestamp)]);
             if (datum.Value is { } value)
             {
-                writer.WriteNumber("Value", value);
+                writer.WriteNumber("Value"u8, value);
             }
 
             if (datum.Values is { } values && datum.Counts is { } counts)
             {
-                WriteNumbers(writer, "Values", values);
-                WriteNumbers(writer, "Counts", counts);
+                WriteNumbers(writer, "Values"u8, values);
+                WriteNumbers(writer, "Counts"u8, counts);
             }
 
             if (datum.StatisticValues is { } stats)
             {
-                writer.WriteStartObject("StatisticValues");
-                writer.WriteNumber("SampleCount", stats.SampleCount);
-                writer.WriteNumber("Sum", stats.Sum);
-                writer.WriteNumber("Minimum", stats.Minimum);
-                writer.WriteNumber("Maximum", stats.Maximum);
+                writer.WriteStartObject("StatisticValues"u8);
+                writer.WriteNumber("SampleCount"u8, stats.SampleCount);
+                writer.WriteNumber("Sum"u8, stats.Sum);
+                writer.WriteNumber("Minimum"u8, stats.Minimum);
+                writer.WriteNumber("Maximum"u8, stats.Maximum);
                 writer.WriteEndObject();
             }
 
-            writer.WriteString("Unit", datum.Unit);
+            writer.WriteString("Unit"u8, datum.Unit);
             if (datum.StorageResolution != 60)
             {
-                writer.WriteNumber("StorageResolution", datum.StorageResolution);
+                writer.WriteNumber("StorageResolution"u8, datum.StorageResolution);
             }
 
             writer.WriteEndObject();
@@ -111,21 +119,22 @@ public sealed class DryRunJsonSink : IMetricSink
         writer.WriteEndObject();
     }
 
-    /// <summary>ISO-8601 UTC; fractional seconds only when present.</summary>
-    internal static string FormatTimestamp(DateTimeOffset timestamp)
+    /// <summary>ISO-8601 UTC into <paramref name="destination"/>; fractional seconds only when present. Returns the length.</summary>
+    internal static int FormatTimestamp(DateTimeOffset timestamp, Span<byte> destination)
     {
         var utc = timestamp.UtcDateTime;
-        return utc.Ticks % TimeSpan.TicksPerSecond == 0
-            ? utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
-            : utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        string format = utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+        utc.TryFormat(destination, out int written, format, CultureInfo.InvariantCulture);
+        return written;
     }
 
-    private static void WriteNumbers(Utf8JsonWriter writer, string name, IReadOnlyList<double> numbers)
+    private static void WriteNumbers(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<double> numbers)
     {
         writer.WriteStartArray(name);
         Span<byte> text = stackalloc byte[RoundTripDoubleFormatter.MaxLength];
-        foreach (double n in numbers)
+        for (int i = 0; i < numbers.Count; i++)
         {
+            double n = numbers[i];
             if (double.IsFinite(n))
             {
                 // The writer's own text for a double, faster for the integers and short decimals datums hold.

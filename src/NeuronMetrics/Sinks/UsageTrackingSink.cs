@@ -10,7 +10,14 @@ namespace NeuronMetrics.Sinks;
 /// </summary>
 public sealed class UsageTrackingSink(IMetricSink inner, TimeSpan interval) : IMetricSink
 {
+    /// <summary>Series remembered as already counted; past this the memory is cleared (counting again is harmless).</summary>
+    private const int MaxCountedSeries = 10_000;
+
     private readonly MetricInventory _metrics = new();
+
+    // The datums of one series share their name and dimension list objects (the mapper's cached metric key): checking
+    // those references skips the inventory's text key for every datum after the first of its series.
+    private readonly HashSet<(string Partition, string Name, IReadOnlyList<Dimension> Dimensions)> _counted = new(CountedSeriesComparer.Instance);
     private readonly HashSet<(string Partition, long IntervalStart)> _intervals = [];
     private readonly Lock _lock = new();
     private long _requests;
@@ -35,7 +42,16 @@ public sealed class UsageTrackingSink(IMetricSink inner, TimeSpan interval) : IM
             _requests++;
             foreach (var datum in sent.Data)
             {
-                _metrics.Add(sent.Partition, datum);
+                if (_counted.Count >= MaxCountedSeries)
+                {
+                    _counted.Clear();
+                }
+
+                if (_counted.Add((sent.Partition, datum.MetricName, datum.Dimensions)))
+                {
+                    _metrics.Add(sent.Partition, datum);
+                }
+
                 _intervals.Add((sent.Partition, datum.Timestamp.UtcTicks - (datum.Timestamp.UtcTicks % interval.Ticks)));
             }
         }

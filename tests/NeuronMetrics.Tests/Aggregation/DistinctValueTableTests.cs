@@ -56,4 +56,20 @@ public sealed class DistinctValueTableTests
         table.Values.ToArray().Should().Equal(5.0);
         table.Counts.ToArray().Should().Equal(2.0);
     }
+
+    [Fact]
+    public void RetainedBytes_AfterGrowingAndClear_CountsTheArraysAtTheirCapacity()
+    {
+        var table = new DistinctValueTable();
+        long empty = table.RetainedBytes;
+        for (int i = 0; i < 150; i++)
+        {
+            table.Add(i);
+        }
+
+        table.Clear();
+
+        // 150 values need 256 slots of values and counts (8 bytes each) and 512 index slots (4 bytes each).
+        table.RetainedBytes.Should().BeGreaterThanOrEqualTo(empty + (256 * 8 * 2) + (512 * 4) - (4 * 8 * 2) - (8 * 4));
+    }
 }
