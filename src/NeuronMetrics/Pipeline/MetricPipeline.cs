@@ -68,9 +68,13 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
 
     private async Task ReadWithTimersAsync(Stream input, int maxDocumentBytes, CancellationToken stop)
     {
-        using var timersCancel = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var flushing = FlushLoopAsync(timersCancel.Token);
-        var stats = StatsLoopAsync(timersCancel.Token);
+        // The timers end by being disposed, not by a cancelled token: a cancelled wait throws, and an exception (with
+        // its stack trace) at every end of input costs more than everything else done at exit.
+        var tick = options.FlushInterval < TimeSpan.FromSeconds(1) ? options.FlushInterval : TimeSpan.FromSeconds(1);
+        using var flushTimer = new PeriodicTimer(tick, stages.Clock);
+        using var statsTimer = options.StatsInterval is { } interval ? new PeriodicTimer(interval, stages.Clock) : null;
+        var flushing = TickAsync(flushTimer, () => Flush(all: false));
+        var stats = statsTimer is null ? Task.CompletedTask : TickAsync(statsTimer, WriteStats);
         try
         {
             // The framer stops waiting for a pending stdin read when stop fires (pipe reads ignore cancellation on
@@ -79,7 +83,8 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         }
         finally
         {
-            await timersCancel.CancelAsync().ConfigureAwait(false);
+            flushTimer.Dispose(); // a pending WaitForNextTickAsync returns false
+            statsTimer?.Dispose();
             await Task.WhenAll(flushing, stats).ConfigureAwait(false);
         }
     }
@@ -152,39 +157,12 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         stages.Reader.Complete();
     }
 
-    private async Task FlushLoopAsync(CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="action"/> at every tick until the timer is disposed.</summary>
+    private static async Task TickAsync(PeriodicTimer timer, Action action)
     {
-        var tick = options.FlushInterval < TimeSpan.FromSeconds(1) ? options.FlushInterval : TimeSpan.FromSeconds(1);
-        using var timer = new PeriodicTimer(tick, stages.Clock);
-        try
+        while (await timer.WaitForNextTickAsync().ConfigureAwait(false))
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                Flush(all: false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    private async Task StatsLoopAsync(CancellationToken cancellationToken)
-    {
-        if (options.StatsInterval is not { } interval)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(interval, stages.Clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                WriteStats();
-            }
-        }
-        catch (OperationCanceledException)
-        {
+            action();
         }
     }
 
