@@ -31,7 +31,7 @@ internal static class CoreMemoryReader
             double total = 0;
             while (true)
             {
-                if (!TryName(json, ref at))
+                if (!PlainName.TryRead(json, ref at, out _))
                 {
                     return false;
                 }
@@ -99,30 +99,5 @@ internal static class CoreMemoryReader
         core = IndexNames.Parse(key, out _);
         at += 2;
         return core.Length > 0;
-    }
-
-    /// <summary>A plain name (printable ASCII, no quote or backslash) and its colon.</summary>
-    private static bool TryName(ReadOnlySpan<byte> json, ref int at)
-    {
-        if (at >= json.Length || json[at] != (byte)'"')
-        {
-            return false;
-        }
-
-        int nameStart = ++at;
-        int length = json[nameStart..].IndexOfAny((byte)'"', (byte)'\\');
-        if (length <= 0 || json.Slice(nameStart, length).ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
-        {
-            return false; // an escape, a control or non-ASCII byte, an empty name, no end: left to the reader
-        }
-
-        at = nameStart + length;
-        if (!json[at..].StartsWith("\":"u8))
-        {
-            return false;
-        }
-
-        at += 2;
-        return true;
     }
 }

@@ -13,9 +13,6 @@ namespace NeuronMetrics.Mapping;
 /// </summary>
 public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapper
 {
-    /// <summary>Error kinds beyond the known ones that are remembered (their names are dimension values).</summary>
-    private const int MaxExtraKinds = 16;
-
     private static readonly FieldMetric[] SummaryFields =
     [
         new("completed"u8.ToArray(), MetricCatalog.ExecutionsCompleted),
@@ -28,30 +25,41 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
 
     private static readonly byte[][] PercentileFields = [.. MetricCatalog.LatencyPercentiles.Select(Encoding.UTF8.GetBytes)];
 
-    private readonly List<string> _kinds = ["generic", "numerical", "transient", "model", "runtime", "hardware"];
+    private readonly ErrorKindNames _kinds = new();
+
+    private readonly List<NumberField> _fields = [];
 
     public string GroupType => GroupTypeNames.ExecutionStats;
 
     public void Map(GroupSection group, in MappingContext context, List<MetricSample> output)
     {
-        var reader = new Utf8JsonReader(group.Json.Span);
+        var json = group.Json.Span;
+        var reader = new Utf8JsonReader(json);
+        int offset = 0; // where the reader's span starts in the group (moves when a fast path steps over an object)
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("execution_summary"u8) || reader.ValueTextEquals("inference_summary"u8))
             {
                 reader.Read();
-                writer.AddFields(ref reader, SummaryFields, context, output);
+                if (TryReadFast(ref reader, json, ref offset))
+                {
+                    AddSummary(json, context, output);
+                }
+                else
+                {
+                    writer.AddFields(ref reader, SummaryFields, context, output);
+                }
             }
             else if (reader.ValueTextEquals("error_summary"u8))
             {
                 reader.Read();
-                ReadErrors(ref reader, context, output);
+                ReadErrors(ref reader, json, ref offset, context, output);
             }
             else if (reader.ValueTextEquals("latency_stats"u8))
             {
                 reader.Read();
-                ReadLatency(ref reader, context, output);
+                ReadLatency(ref reader, json, ref offset, context, output);
             }
             else
             {
@@ -61,7 +69,40 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
         }
     }
 
-    private void ReadErrors(ref Utf8JsonReader reader, in MappingContext context, List<MetricSample> output)
+    /// <summary>
+    /// With the reader on a value: when it is a compact object of numbers, its fields in <see cref="_fields"/>, the reader
+    /// on its closing brace and true; otherwise false with the reader where it was.
+    /// </summary>
+    private bool TryReadFast(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int offset)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject
+            || !NumberObjectReader.TryRead(json, offset + (int)reader.TokenStartIndex, _fields, out int end))
+        {
+            return false;
+        }
+
+        FastPathResume.SkipTo(ref reader, json, ref offset, end);
+        return true;
+    }
+
+    /// <summary>As <see cref="MetricSampleWriter.AddFields"/>, from <see cref="_fields"/>.</summary>
+    private void AddSummary(ReadOnlySpan<byte> json, in MappingContext context, List<MetricSample> output)
+    {
+        foreach (var field in _fields)
+        {
+            var name = json[field.Name];
+            foreach (var summary in SummaryFields)
+            {
+                if (name.SequenceEqual(summary.Field))
+                {
+                    writer.Add(summary.Metric, context, "", field.Value, output);
+                    break;
+                }
+            }
+        }
+    }
+
+    private void ReadErrors(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int offset, in MappingContext context, List<MetricSample> output)
     {
         var definition = MetricCatalog.ExecutionErrors;
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -79,9 +120,24 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
         double total = 0;
         bool valid = true;
         bool byKind = writer.IsEnabled(MetricCatalog.ExecutionErrorsByKind);
+        if (TryReadFast(ref reader, json, ref offset))
+        {
+            foreach (var field in _fields)
+            {
+                total += field.Value; // never negative on the fast path
+                if (byKind)
+                {
+                    writer.Add(MetricCatalog.ExecutionErrorsByKind, context, _kinds.Name(json[field.Name]), field.Value, output);
+                }
+            }
+
+            writer.Add(definition, context, "", total, output);
+            return;
+        }
+
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string kind = byKind ? KindName(ref reader) : "";
+            string kind = byKind ? _kinds.Name(ref reader) : "";
             reader.Read();
             if (JsonNumberReader.TryRead(ref reader, out double count) && count >= 0)
             {
@@ -108,30 +164,7 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
         }
     }
 
-    /// <summary>The error kind of the property the reader is on, interned; "" when it is not a plain lowercase name.</summary>
-    private string KindName(ref Utf8JsonReader reader)
-    {
-        foreach (string kind in _kinds)
-        {
-            if (reader.ValueTextEquals(kind))
-            {
-                return kind;
-            }
-        }
-
-        var name = reader.ValueSpan;
-        if (reader.ValueIsEscaped || name.Length is 0 or > 32 || name.IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyz0123456789_"u8) >= 0
-            || _kinds.Count >= 6 + MaxExtraKinds)
-        {
-            return "";
-        }
-
-        string added = Encoding.ASCII.GetString(name);
-        _kinds.Add(added);
-        return added;
-    }
-
-    private void ReadLatency(ref Utf8JsonReader reader, in MappingContext context, List<MetricSample> output)
+    private void ReadLatency(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int offset, in MappingContext context, List<MetricSample> output)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -148,6 +181,20 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
             if (definitions is null || reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
+                continue;
+            }
+
+            if (TryReadFast(ref reader, json, ref offset))
+            {
+                foreach (var field in _fields)
+                {
+                    int percentile = PercentileIndex(json[field.Name]);
+                    if (percentile >= 0)
+                    {
+                        writer.Add(definitions[percentile], context, "", field.Value, output);
+                    }
+                }
+
                 continue;
             }
 
@@ -172,6 +219,19 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
         for (int i = 0; i < PercentileFields.Length; i++)
         {
             if (reader.ValueTextEquals(PercentileFields[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int PercentileIndex(ReadOnlySpan<byte> name)
+    {
+        for (int i = 0; i < PercentileFields.Length; i++)
+        {
+            if (name.SequenceEqual(PercentileFields[i]))
             {
                 return i;
             }

@@ -11,11 +11,16 @@ namespace NeuronMetrics.Mapping;
 /// </summary>
 public sealed class HardwareCountersMapper(MetricSampleWriter writer) : IGroupMapper
 {
+    private readonly List<NumberField> _fields = [];
+    private readonly List<DeviceCounters> _found = [];
+
     public string GroupType => GroupTypeNames.HardwareCounters;
 
     public void Map(GroupSection group, in MappingContext context, List<MetricSample> output)
     {
-        var reader = new Utf8JsonReader(group.Json.Span);
+        var json = group.Json.Span;
+        var reader = new Utf8JsonReader(json);
+        int offset = 0; // where the reader's span starts in the group (moves when the fast path steps over the devices)
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -24,6 +29,18 @@ public sealed class HardwareCountersMapper(MetricSampleWriter writer) : IGroupMa
             if (!isDevices || reader.TokenType != JsonTokenType.StartArray)
             {
                 reader.Skip();
+                continue;
+            }
+
+            if (DeviceCountersReader.TryRead(json, offset + (int)reader.TokenStartIndex, _fields, _found, out int end))
+            {
+                foreach (var device in _found)
+                {
+                    Emit(MetricCatalog.NeuronDeviceEccCorrected, device.Corrected, device.Device, context, output);
+                    Emit(MetricCatalog.NeuronDeviceEccUncorrected, device.Uncorrected, device.Device, context, output);
+                }
+
+                FastPathResume.SkipTo(ref reader, json, ref offset, end);
                 continue;
             }
 
@@ -44,8 +61,8 @@ public sealed class HardwareCountersMapper(MetricSampleWriter writer) : IGroupMa
     private void ReadDevice(ref Utf8JsonReader reader, in MappingContext context, List<MetricSample> output)
     {
         string device = "";
-        var corrected = new Counter();
-        var uncorrected = new Counter();
+        var corrected = default(CounterSum);
+        var uncorrected = default(CounterSum);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("neuron_device_index"u8))
@@ -56,12 +73,12 @@ public sealed class HardwareCountersMapper(MetricSampleWriter writer) : IGroupMa
             else if (reader.ValueTextEquals("mem_ecc_corrected"u8) || reader.ValueTextEquals("sram_ecc_corrected"u8))
             {
                 reader.Read();
-                corrected.Add(ref reader);
+                corrected = Read(ref reader, corrected);
             }
             else if (reader.ValueTextEquals("mem_ecc_uncorrected"u8) || reader.ValueTextEquals("sram_ecc_uncorrected"u8))
             {
                 reader.Read();
-                uncorrected.Add(ref reader);
+                uncorrected = Read(ref reader, uncorrected);
             }
             else
             {
@@ -74,7 +91,7 @@ public sealed class HardwareCountersMapper(MetricSampleWriter writer) : IGroupMa
         Emit(MetricCatalog.NeuronDeviceEccUncorrected, uncorrected, device, context, output);
     }
 
-    private void Emit(MetricDefinition definition, Counter counter, string device, in MappingContext context, List<MetricSample> output)
+    private void Emit(MetricDefinition definition, CounterSum counter, string device, in MappingContext context, List<MetricSample> output)
     {
         if (!counter.Seen)
         {
@@ -90,24 +107,6 @@ public sealed class HardwareCountersMapper(MetricSampleWriter writer) : IGroupMa
         writer.Add(definition, context, device, counter.Sum, output);
     }
 
-    /// <summary>The sum of a device's mem and sram counters.</summary>
-    private struct Counter
-    {
-        public double Sum;
-        public bool Seen;
-        public bool Invalid;
-
-        public void Add(ref Utf8JsonReader reader)
-        {
-            Seen = true;
-            if (JsonNumberReader.TryRead(ref reader, out double value) && value >= 0)
-            {
-                Sum += value;
-            }
-            else
-            {
-                Invalid = true;
-            }
-        }
-    }
+    private static CounterSum Read(ref Utf8JsonReader reader, CounterSum counter) =>
+        JsonNumberReader.TryRead(ref reader, out double value) ? counter.Add(value) : counter.AddInvalid();
 }

@@ -91,10 +91,7 @@ public sealed class MemoryUsedMapper(MetricSampleWriter writer) : IGroupMapper
                     writer.Add(MetricCatalog.NeuronCoreMemoryUsed, context, core, total, output);
                 }
 
-                // Carry on after the object: a reader with the current state, on its closing brace.
-                _offset = end - 1;
-                reader = new Utf8JsonReader(json[_offset..], isFinalBlock: true, reader.CurrentState);
-                reader.Read();
+                FastPathResume.SkipTo(ref reader, json, ref _offset, end);
                 continue;
             }
 

@@ -35,10 +35,7 @@ public sealed class NeuronCoreCountersMapper(MetricSampleWriter writer) : IGroup
                     AddUtilization(context, core, index, value, output);
                 }
 
-                // Carry on after the object: a reader with the current state, on its closing brace.
-                offset = end - 1;
-                reader = new Utf8JsonReader(json[offset..], isFinalBlock: true, reader.CurrentState);
-                reader.Read();
+                FastPathResume.SkipTo(ref reader, json, ref offset, end);
             }
             else if (isCores && reader.TokenType == JsonTokenType.StartObject)
             {
