@@ -94,8 +94,14 @@ measure() {
   local name="$1"; shift
   local times=() cpus=() rss=0
   for ((r = 0; r < RUNS; r++)); do
+    # Wall time from bash's microsecond clock around the run: /usr/bin/time's %e has 10 ms steps, an eighth of a
+    # 1 GB/s run on 80 MB. It includes starting /usr/bin/time itself, so it errs on the slow side.
+    local start end
+    start=$EPOCHREALTIME
     /usr/bin/time -f "%e %M %U %S" -o "$OUT/time.txt" "$@" < "$INPUT" > "$OUT/$name.out" 2>"$OUT/$name.err"
-    read -r t m u s < "$OUT/time.txt"
+    end=$EPOCHREALTIME
+    read -r _ m u s < "$OUT/time.txt"
+    t=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.4f", b - a }')
     times+=("$t")
     cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')")
     (( m > rss )) && rss=$m
@@ -136,7 +142,7 @@ printf '%s\n' "${results[@]}" | awk -v bytes="$BYTES" '
     for (i = 1; i <= NR; i++) {
       t = med[i] > 0 ? med[i] : 0.01; c = cpu[i] > 0 ? cpu[i] : 0.01
       label = name[i]; gsub("_", " ", label)
-      printf "| %-20s | %8.2f | %5.2f-%-5.2f | %7.0f | %7.2f | %9.0f | %7.1fx | %8.1fx | %5.1f MB |\n", label, med[i], min[i], max[i], bytes / 1e6 / t, cpu[i], bytes / 1e6 / c, jq / t, py / t, rss[i] / 1024
+      printf "| %-20s | %8.3f | %5.3f-%-5.3f | %7.0f | %7.2f | %9.0f | %7.1fx | %8.1fx | %5.1f MB |\n", label, med[i], min[i], max[i], bytes / 1e6 / t, cpu[i], bytes / 1e6 / c, jq / t, py / t, rss[i] / 1024
     }
   }'
 
