@@ -12,6 +12,13 @@ internal static partial class PutMetricDataRequests
     public static IReadOnlyList<string> DatumKeys(IEnumerable<RecordedRequest> requests) =>
         [.. requests.Where(r => r.AnsweredStatus == 200).Select(r => r.BodyText()).Where(IsPutMetricData).SelectMany(DatumKeys)];
 
+    /// <summary>
+    /// Datums expected from the inf1.xlarge sample (4 cores, no timestamps: stamped on arrival): 4 per minute its
+    /// reports were read in, which is 2 minutes when a run on a loaded machine reads across a minute boundary.
+    /// </summary>
+    public static int ExpectedSampleDatums(IEnumerable<RecordedRequest> requests, int cores = 4) =>
+        cores * DatumKeys(requests).Select(key => TimestampOf().Match(key).Value).Distinct(StringComparer.Ordinal).Count();
+
     private static bool IsPutMetricData(string body) => body.Split('&').Contains("Action=PutMetricData", StringComparer.Ordinal);
 
     private static IEnumerable<string> DatumKeys(string body)
@@ -29,6 +36,9 @@ internal static partial class PutMetricDataRequests
 
         return members.Values.Select(keys => string.Join('&', keys));
     }
+
+    [GeneratedRegex(@"Timestamp=[^&]+")]
+    private static partial Regex TimestampOf();
 
     [GeneratedRegex(@"^MetricData\.member\.(\d+)\.([^=]+)=")]
     private static partial Regex Member();
