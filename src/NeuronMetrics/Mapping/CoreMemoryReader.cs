@@ -22,7 +22,7 @@ internal static class CoreMemoryReader
         while (true)
         {
             // "<index>":{"<category>":<number>,…}
-            if (!TryIndexKey(json, ref at, out string core) || at >= json.Length || json[at] != (byte)'{')
+            if (!CoreIndexKey.TryRead(json, ref at, out string core, out _) || at >= json.Length || json[at] != (byte)'{')
             {
                 return false;
             }
@@ -73,31 +73,5 @@ internal static class CoreMemoryReader
 
             at++;
         }
-    }
-
-    /// <summary>A core index key and its colon: "17":</summary>
-    private static bool TryIndexKey(ReadOnlySpan<byte> json, ref int at, out string core)
-    {
-        core = "";
-        if (at >= json.Length || json[at] != (byte)'"')
-        {
-            return false;
-        }
-
-        int keyStart = ++at;
-        while (at < json.Length && (uint)(json[at] - '0') <= 9)
-        {
-            at++;
-        }
-
-        var key = json[keyStart..at];
-        if (key.Length == 0 || (key.Length > 1 && key[0] == (byte)'0') || !json[at..].StartsWith("\":"u8))
-        {
-            return false;
-        }
-
-        core = IndexNames.Parse(key, out _);
-        at += 2;
-        return core.Length > 0;
     }
 }

@@ -29,26 +29,13 @@ internal static class CoreUtilizationReader
         while (true)
         {
             // "<index>":{"neuroncore_utilization":<number>}
-            if (at >= json.Length || json[at] != (byte)'"')
+            if (!CoreIndexKey.TryRead(json, ref at, out string core, out int index) || at >= json.Length || json[at] != (byte)'{')
             {
                 return false;
             }
 
-            int keyStart = ++at;
-            while (at < json.Length && (uint)(json[at] - '0') <= 9)
-            {
-                at++;
-            }
-
-            var key = json[keyStart..at];
-            if (key.Length == 0 || (key.Length > 1 && key[0] == (byte)'0') || !json[at..].StartsWith("\":{"u8))
-            {
-                return false;
-            }
-
-            string core = IndexNames.Parse(key, out int index);
-            at += 3;
-            if (core.Length == 0 || !json[at..].StartsWith(Field))
+            at++;
+            if (!json[at..].StartsWith(Field))
             {
                 return false;
             }
