@@ -36,42 +36,34 @@ internal static class CoreMemoryReader
                     return false;
                 }
 
-                if (at >= json.Length || json[at] == (byte)'-' || !PlainNumber.TryRead(json, ref at, out double part) || at >= json.Length)
+                if (at >= json.Length || json[at] == (byte)'-' || !PlainNumber.TryRead(json, ref at, out double part))
                 {
                     return false;
                 }
 
                 total += part;
-                byte next = json[at++];
-                if (next == (byte)'}')
-                {
-                    break;
-                }
-
-                if (next != (byte)',')
+                if (!CompactSeparator.TryRead(json, ref at, (byte)'}', out bool closedCore))
                 {
                     return false;
+                }
+
+                if (closedCore)
+                {
+                    break;
                 }
             }
 
             found.Add((core, total));
-            if (at >= json.Length)
+            if (!CompactSeparator.TryRead(json, ref at, (byte)'}', out bool closed))
             {
                 return false;
             }
 
-            if (json[at] == (byte)'}')
+            if (closed)
             {
-                end = at + 1;
+                end = at;
                 return true;
             }
-
-            if (json[at] != (byte)',')
-            {
-                return false;
-            }
-
-            at++;
         }
     }
 }

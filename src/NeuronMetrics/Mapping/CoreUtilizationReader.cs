@@ -41,25 +41,23 @@ internal static class CoreUtilizationReader
             }
 
             at += Field.Length;
-            if (!PlainNumber.TryRead(json, ref at, out double value) || at + 1 >= json.Length || json[at] != (byte)'}')
+            if (!PlainNumber.TryRead(json, ref at, out double value) || at >= json.Length || json[at] != (byte)'}')
             {
                 return false;
             }
 
             found.Add((core, index, value));
             at++;
-            if (json[at] == (byte)'}')
-            {
-                end = at + 1;
-                return true;
-            }
-
-            if (json[at] != (byte)',')
+            if (!CompactSeparator.TryRead(json, ref at, (byte)'}', out bool closed))
             {
                 return false;
             }
 
-            at++;
+            if (closed)
+            {
+                end = at;
+                return true;
+            }
         }
     }
 }

@@ -25,22 +25,21 @@ internal static class DeviceCountersReader
         while (true)
         {
             if (at >= json.Length || json[at] != (byte)'{' || !NumberObjectReader.TryRead(json, at, fields, out at)
-                || !TryDevice(json, fields, out var device) || at >= json.Length)
+                || !TryDevice(json, fields, out var device))
             {
                 return false;
             }
 
             found.Add(device);
-            byte next = json[at++];
-            if (next == (byte)']')
+            if (!CompactSeparator.TryRead(json, ref at, (byte)']', out bool closed))
+            {
+                return false;
+            }
+
+            if (closed)
             {
                 end = at;
                 return true;
-            }
-
-            if (next != (byte)',')
-            {
-                return false;
             }
         }
     }

@@ -31,22 +31,21 @@ internal static class NumberObjectReader
             }
 
             int textStart = at;
-            if (!PlainNumber.TryRead(json, ref at, out double value) || at >= json.Length)
+            if (!PlainNumber.TryRead(json, ref at, out double value))
             {
                 return false;
             }
 
             found.Add(new NumberField(name, new Range(textStart, at), value));
-            byte next = json[at++];
-            if (next == (byte)'}')
+            if (!CompactSeparator.TryRead(json, ref at, (byte)'}', out bool closed))
+            {
+                return false;
+            }
+
+            if (closed)
             {
                 end = at;
                 return true;
-            }
-
-            if (next != (byte)',')
-            {
-                return false;
             }
         }
     }
