@@ -16,21 +16,11 @@ internal static class CloudWatchActionSetup
     public static async Task<CloudWatchActionClient> CreateAsync(CliOptions options, CloudWatchTarget target, IDiagnosticLog log, CancellationToken stop)
     {
         var (credentials, kind) = await CredentialCheck.ResolveAsync(options, log, stop).ConfigureAwait(false);
-        try
+        return CredentialCheck.CreateOwning(credentials, () =>
         {
             log.Write(LogLevel.Info, $"sending to region={target.Region} (from {target.RegionSource}) endpoint={target.Endpoint} credentials={kind}");
             return CloudWatchSinkFactory.CreateActionClient(target.ClientOptions(options, credentials, TimeProvider.System) with { Retry = RetryOptions.Default }, log);
-        }
-        catch (CloudWatchConfigurationException ex)
-        {
-            credentials.Dispose();
-            throw new StartupException(ExitCodes.UsageError, ex.Message);
-        }
-        catch
-        {
-            credentials.Dispose();
-            throw;
-        }
+        });
     }
 
     /// <summary>The region (and endpoint) as a run resolves it, instance metadata included; none is exit 2.</summary>

@@ -1,3 +1,4 @@
+using NeuronMetrics.CloudWatch;
 using NeuronMetrics.CloudWatch.Credentials;
 using NeuronMetrics.Diagnostics;
 
@@ -27,6 +28,29 @@ internal static class CredentialCheck
             log.Write(LogLevel.Debug, probe.Message);
             string kind = CredentialKind.Describe(await credentials.GetCredentialsAsync(stop).ConfigureAwait(false), options.Profile);
             return (credentials, kind);
+        }
+        catch
+        {
+            credentials.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// What <paramref name="create"/> builds over <paramref name="credentials"/>, which it then owns; if it fails the
+    /// credentials are disposed, and a bad endpoint or region is exit 2.
+    /// </summary>
+    /// <exception cref="StartupException">A bad endpoint or region (exit 2).</exception>
+    public static T CreateOwning<T>(DefaultCredentialSource credentials, Func<T> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (CloudWatchConfigurationException ex)
+        {
+            credentials.Dispose();
+            throw new StartupException(ExitCodes.UsageError, ex.Message);
         }
         catch
         {

@@ -33,7 +33,7 @@ internal static class SinkFactory
         var target = await CloudWatchTarget.ResolveAsync(options, instances, log, stop).ConfigureAwait(false);
         instances.FirstReportCheck = target.FirstReportCheck(instances);
         var (credentials, kind) = await CredentialCheck.ResolveAsync(options, log, stop).ConfigureAwait(false);
-        try
+        return CredentialCheck.CreateOwning(credentials, () =>
         {
             var sink = CloudWatchSinkFactory.Create(
                 target.ClientOptions(options, credentials, clock) with
@@ -45,16 +45,6 @@ internal static class SinkFactory
                 },
                 log);
             return new SinkSetup(sink, $"output=cloudwatch region={target.Region ?? "(from the first report)"} (from {target.RegionSource}) endpoint={target.Endpoint} credentials={kind}");
-        }
-        catch (CloudWatchConfigurationException ex)
-        {
-            credentials.Dispose();
-            throw new StartupException(ExitCodes.UsageError, ex.Message);
-        }
-        catch
-        {
-            credentials.Dispose();
-            throw;
-        }
+        });
     }
 }
