@@ -14,7 +14,9 @@ public sealed class HardeningTests
         var run = await NeuronCwProcess.RunShellAsync($"{NeuronCwExecutable.ShellCommand()} --dry-run < '{Sample}' 2>&-", "");
 
         run.ExitCode.Should().Be(0, run.ToString());
-        DryRunRequest.ParseAll(run).SelectMany(r => r.MetricData).Should().HaveCount(4);
+        // 4 cores, stamped on arrival: 4 datums per minute the reports were read in (2 minutes across a boundary).
+        var datums = DryRunRequest.ParseAll(run).SelectMany(r => r.MetricData).ToList();
+        datums.Should().HaveCount(4 * datums.Select(d => d.Timestamp).Distinct().Count()).And.HaveCountLessThanOrEqualTo(8);
     }
 
     [Fact]
