@@ -76,19 +76,27 @@ internal static class OptionParsers
     }
 
     /// <summary>A duration the way it is typed: "500ms", "60s", "5m", "1h".</summary>
+    /// <remarks>
+    /// Whole units in integer arithmetic: every run formats the defaults in the help texts and the flush interval on its
+    /// startup line, and the first double formatted sets up (and pages in) number formatting: ~0.5% of the perf samples
+    /// of a Native AOT dry run on empty input.
+    /// </remarks>
     public static string FormatDuration(TimeSpan span)
     {
-        double seconds = span.TotalSeconds;
-        if (seconds % 1 != 0)
+        long ticks = span.Ticks;
+        if (ticks % TimeSpan.TicksPerSecond != 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{span.TotalMilliseconds:0.###}ms");
+            return ticks % TimeSpan.TicksPerMillisecond == 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{ticks / TimeSpan.TicksPerMillisecond}ms")
+                : string.Create(CultureInfo.InvariantCulture, $"{span.TotalMilliseconds:0.###}ms");
         }
 
+        long seconds = ticks / TimeSpan.TicksPerSecond;
         return seconds switch
         {
-            >= 3600 when seconds % 3600 == 0 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:0}h"),
-            >= 120 when seconds % 60 == 0 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:0}m"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"{seconds:0}s"),
+            >= 3600 when seconds % 3600 == 0 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600}h"),
+            >= 120 when seconds % 60 == 0 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60}m"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{seconds}s"),
         };
     }
 

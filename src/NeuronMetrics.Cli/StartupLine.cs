@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using NeuronMetrics.Config;
 using NeuronMetrics.Mapping;
 using NeuronMetrics.Reports;
@@ -15,8 +14,8 @@ internal static class StartupLine
     /// <summary>What follows the version, e.g. "neuron-cw 0.1.0 started: …".</summary>
     public const string Marker = " started: ";
 
-    public static string Version { get; } =
-        typeof(StartupLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+    /// <summary>The informational version, as the build wrote it (see the .csproj): no custom-attribute reflection at start.</summary>
+    public static string Version => BuildVersion.Informational;
 
     public static string Format(CliOptions options, MonitorConfig config, SinkSetup sink)
     {
