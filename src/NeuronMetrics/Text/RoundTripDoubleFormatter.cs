@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NeuronMetrics.Text;
 
@@ -55,6 +56,7 @@ public static class RoundTripDoubleFormatter
     /// The length <see cref="Format"/> returns, computed without writing, for the values of the fast path (their text
     /// is digits with at most a sign and a point); false for the others.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryLength(double value, out int length)
     {
         if (!ShortDecimal.TryFind(value, out ulong digits, out int decimals))
@@ -69,6 +71,7 @@ public static class RoundTripDoubleFormatter
     }
 
     /// <summary>Decimal digits of <paramref name="value"/> (zero has one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int CountDigits(ulong value)
     {
         // The digit count from the bit length (log10(2) ≈ 1233/4096), corrected by one comparison.
@@ -97,6 +100,7 @@ public static class RoundTripDoubleFormatter
     /// Writes the low <paramref name="count"/> digits of <paramref name="digits"/> (zeros when it runs out) to end at
     /// <paramref name="end"/>, two at a time from a table; removes them from <paramref name="digits"/>. Returns where they start.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int WriteBackwards(ref ulong digits, int count, Span<byte> text, int end)
     {
         ReadOnlySpan<byte> pairs = DigitPairs;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NeuronMetrics.Text;
 
 /// <summary>
@@ -37,6 +39,7 @@ internal static class ShortDecimal
     /// The digits of |<paramref name="value"/>| and how many of them are decimals, when the value is in the fast range;
     /// false otherwise (zero included: "R" writes "-0" for negative zero).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // hot: every number of every request, twice (sizing, output)
     public static bool TryFind(double value, out ulong digits, out int decimals)
     {
         double magnitude = Math.Abs(value);
@@ -104,6 +107,7 @@ internal static class ShortDecimal
     }
 
     /// <summary>Zeros between the point and the first significant digit (0.0012: 2); they do not count as significant.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int LeadingZeros(double magnitude) => magnitude >= 0.1 ? 0 : magnitude >= 0.01 ? 1 : magnitude >= 0.001 ? 2 : 3;
 
     /// <summary>
