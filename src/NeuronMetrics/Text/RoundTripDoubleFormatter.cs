@@ -82,6 +82,21 @@ public static class RoundTripDoubleFormatter
     /// <summary>Writes <paramref name="digits"/> with a point <paramref name="decimals"/> places from the right ("0." and zeros in front when needed).</summary>
     private static int WriteDigits(ulong digits, int decimals, Span<byte> destination)
     {
+        // Counts and most integer values have one or two digits: no digit count, no loop.
+        if (decimals == 0 && digits < 100)
+        {
+            if (digits < 10)
+            {
+                destination[0] = (byte)('0' + (int)digits);
+                return 1;
+            }
+
+            int pair = (int)digits * 2;
+            destination[1] = DigitPairs[pair + 1];
+            destination[0] = DigitPairs[pair];
+            return 2;
+        }
+
         int count = Math.Max(CountDigits(digits), decimals + 1);
         int length = decimals == 0 ? count : count + 1;
         var text = destination[..length];
