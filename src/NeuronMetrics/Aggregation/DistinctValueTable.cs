@@ -184,6 +184,29 @@ internal sealed class DistinctValueTable
         }
     }
 
+    /// <summary>
+    /// <see cref="CopyTo"/> and empty the table in the same pass: each slot is cleared while its line is in cache from
+    /// the copy, so emptying costs no second sweep over the array (<see cref="Clear"/> then has nothing to do).
+    /// </summary>
+    public void MoveTo(Span<double> values, Span<double> counts)
+    {
+        TallyPending();
+        values = values[.._count];
+        counts = counts[.._count];
+        foreach (ref var entry in _slots.AsSpan())
+        {
+            if (entry.Packed != 0)
+            {
+                int rank = (int)(entry.Packed & OrderMask);
+                values[rank] = entry.Value;
+                counts[rank] = entry.Packed >>> OrderBits;
+                entry = default;
+            }
+        }
+
+        _count = 0;
+    }
+
     /// <summary>Empties the table, keeping its array grown to what this round needed (buffered adds included: after an emit there are none).</summary>
     public void Clear()
     {

@@ -75,15 +75,17 @@ internal sealed class MetricAccumulator
         _samples.Clear();
     }
 
+    /// <summary>Adds this accumulator's datums to <paramref name="output"/>; in Values mode the values are moved out (reset it next).</summary>
     public void Emit(MetricDatumTemplate template, DateTimeOffset intervalStart, AggregationMode mode, int maxValuesPerDatum, List<MetricDatum> output)
     {
         switch (mode)
         {
             case AggregationMode.Values:
                 // The datums outlive this accumulator: they get their own arrays (one datum's worth most of the time).
+                // Moved out, not copied: an emitted accumulator is reset next, and the move leaves nothing to clear.
                 var values = new double[_distinct.Count];
                 var counts = new double[_distinct.Count];
-                _distinct.CopyTo(values, counts);
+                _distinct.MoveTo(values, counts);
                 if (values.Length > 0 && values.Length <= maxValuesPerDatum)
                 {
                     output.Add(template.Create(intervalStart, values: values, counts: counts));

@@ -112,4 +112,28 @@ public sealed class DistinctValueTableTests
             counts.Should().Equal(order.Select(v => expected[v]));
         }
     }
+
+    [Fact]
+    public void MoveTo_GrownTable_GivesValuesInOrderAndLeavesItEmptyWithItsCapacity()
+    {
+        var table = new DistinctValueTable();
+        for (int i = 0; i < 400; i++)
+        {
+            table.Add(i % 200);
+        }
+
+        long grown = table.RetainedBytes;
+        var values = new double[table.Count];
+        var counts = new double[table.Count];
+        table.MoveTo(values, counts);
+
+        values.Should().Equal(Enumerable.Range(0, 200).Select(i => (double)i));
+        counts.Should().OnlyContain(c => c == 2);
+        table.Count.Should().Be(0);
+        table.RetainedBytes.Should().Be(grown);
+        table.Add(7);
+        table.Add(7);
+        table.Values.Should().Equal(7.0);
+        table.Counts.Should().Equal(2.0);
+    }
 }
