@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using NeuronMetrics.Model;
-using NeuronMetrics.Text;
 
 namespace NeuronMetrics.CloudWatch.Query;
 
@@ -9,16 +9,10 @@ namespace NeuronMetrics.CloudWatch.Query;
 /// in the same order, as botocore's query serializer (the tests compare them by meaning). Conventions:
 /// empty Dimensions are omitted; StorageResolution is omitted when it is the service default (60);
 /// timestamps are UTC ISO-8601, with microseconds only when the sub-second part is non-zero (as botocore);
-/// numbers use .NET's shortest round-trip text.
+/// numbers use .NET's shortest round-trip text (<see cref="QueryNumber"/>).
 /// </summary>
 internal static class QueryEncoder
 {
-    /// <summary>Room for a double's text with its exponent sign escaped (two more bytes).</summary>
-    private const int MaxEscapedDoubleBytes = RoundTripDoubleFormatter.MaxLength + 2;
-
-    /// <summary>"&amp;MetricData.member.{int}.Counts.member.{int}=" and a number: 19 + 11 + 15 + 11 + 1 + 34, rounded up.</summary>
-    private const int MaxListEntryBytes = 96;
-
     /// <summary>Encodes the whole batch into <paramref name="buffer"/> (cleared first).</summary>
     public static void Encode(MetricBatch batch, ReusableBuffer buffer)
     {
@@ -90,8 +84,8 @@ internal static class QueryEncoder
     }
 
     /// <summary>
-    /// Writes "&amp;MetricData.member.{member}.{name}{k}={value}" for each entry, each assembled in one stack buffer and
-    /// written at once: list entries are most of a body (150 values and 150 counts per datum at most).
+    /// Writes "&amp;MetricData.member.{member}.{name}{k}={value}" for each entry (the output assembles or counts them):
+    /// list entries are most of a body (150 values and 150 counts per datum at most).
     /// </summary>
     private static void WriteList<TOutput>(ref TOutput output, int member, ReadOnlySpan<byte> name, IReadOnlyList<double>? values)
         where TOutput : struct, IQueryOutput
@@ -101,33 +95,17 @@ internal static class QueryEncoder
             return;
         }
 
-        Span<byte> entry = stackalloc byte[MaxListEntryBytes];
+        // "&MetricData.member.{int}.Counts.member." is 19 + 11 + 1 + 14 bytes at most: within the entry's prefix room.
+        Span<byte> entry = stackalloc byte[QueryNumber.MaxListEntryLength];
         int prefix = WriteMemberPrefix(entry, member);
         name.CopyTo(entry[prefix..]);
         prefix += name.Length;
-        if (values is double[] array)
+        output.WriteList(entry, prefix, values switch
         {
-            for (var k = 0; k < array.Length; k++)
-            {
-                output.Write(entry[..ListEntry(entry, prefix, k + 1, array[k])]);
-            }
-
-            return;
-        }
-
-        for (var k = 0; k < values.Count; k++)
-        {
-            output.Write(entry[..ListEntry(entry, prefix, k + 1, values[k])]);
-        }
-    }
-
-    /// <summary>Completes the entry after its <paramref name="prefix"/> bytes: "{index}={value}"; returns its length.</summary>
-    private static int ListEntry(Span<byte> entry, int prefix, int index, double value)
-    {
-        index.TryFormat(entry[prefix..], out var written, default, CultureInfo.InvariantCulture);
-        var position = prefix + written;
-        entry[position++] = (byte)'=';
-        return position + FormatDouble(value, entry[position..]);
+            double[] array => array,
+            List<double> list => CollectionsMarshal.AsSpan(list),
+            _ => values.ToArray(),
+        });
     }
 
     /// <summary>"&amp;MetricData.member.{member}." into <paramref name="destination"/>; returns its length.</summary>
@@ -139,25 +117,6 @@ internal static class QueryEncoder
         position += written;
         destination[position++] = (byte)'.';
         return position;
-    }
-
-    /// <summary>
-    /// The shortest text that parses back to the same double, with the exponent sign escaped ("1E%2B16": a raw '+'
-    /// means space); returns its length. <paramref name="destination"/> has room for <see cref="MaxEscapedDoubleBytes"/>.
-    /// </summary>
-    private static int FormatDouble(double value, Span<byte> destination)
-    {
-        var length = RoundTripDoubleFormatter.Format(value, destination);
-        var plus = destination[..length].IndexOf((byte)'+');
-        if (plus < 0)
-        {
-            return length;
-        }
-
-        // "E+" is followed by at most three digits: shift them right by two and write "%2B" over the '+'.
-        destination[(plus + 1)..length].CopyTo(destination[(plus + 3)..]);
-        "%2B"u8.CopyTo(destination[plus..]);
-        return length + 2;
     }
 
     /// <summary>Writes "&amp;MetricData.member.{member}.{name}=".</summary>
@@ -191,16 +150,9 @@ internal static class QueryEncoder
         output.Write(text[..written]);
     }
 
-    /// <summary>
-    /// The shortest text that parses back to the same double ("R": "100", "0.30000000000000004", "1E+16"); the service
-    /// reads any such spelling, so no effort goes into matching another SDK's layout.
-    /// </summary>
+    /// <summary>A number as <see cref="QueryNumber"/> spells it.</summary>
     private static void WriteDouble<TOutput>(ref TOutput output, double value)
-        where TOutput : struct, IQueryOutput
-    {
-        Span<byte> text = stackalloc byte[MaxEscapedDoubleBytes];
-        output.Write(text[..FormatDouble(value, text)]);
-    }
+        where TOutput : struct, IQueryOutput => output.WriteNumber(value);
 
     /// <summary>"2026-11-28T17:00:00Z" or "2026-11-28T17:00:00.250000Z" (':' escaped as %3A, as on the wire).</summary>
     private static void WriteTimestamp<TOutput>(ref TOutput output, DateTimeOffset timestamp)

@@ -35,6 +35,12 @@ internal sealed class MetricAccumulator
     /// <summary>What this accumulator holds per sample kind: distinct values (Values), samples (None), 0 (Statistics).</summary>
     public int Entries => _distinct.Count + _samples.Count;
 
+    /// <summary>
+    /// Whether this accumulator holds <paramref name="bound"/> entries or more; exact, but the distinct values' buffered
+    /// adds are looked up only when they could reach the bound (<see cref="DistinctValueTable.CountAtMost"/>).
+    /// </summary>
+    public bool Holds(int bound) => _distinct.CountAtMost + _samples.Count >= bound && Entries >= bound;
+
     public double Sum { get; private set; }
 
     public double Minimum { get; private set; } = double.PositiveInfinity;
@@ -69,18 +75,27 @@ internal sealed class MetricAccumulator
         _samples.Clear();
     }
 
+    /// <summary>Adds this accumulator's datums to <paramref name="output"/>; in Values mode the values are moved out (reset it next).</summary>
     public void Emit(MetricDatumTemplate template, DateTimeOffset intervalStart, AggregationMode mode, int maxValuesPerDatum, List<MetricDatum> output)
     {
         switch (mode)
         {
             case AggregationMode.Values:
-                var values = _distinct.Values;
-                var counts = _distinct.Counts;
+                // The datums outlive this accumulator: they get their own arrays (one datum's worth most of the time).
+                // Moved out, not copied: an emitted accumulator is reset next, and the move leaves nothing to clear.
+                var values = new double[_distinct.Count];
+                var counts = new double[_distinct.Count];
+                _distinct.MoveTo(values, counts);
+                if (values.Length > 0 && values.Length <= maxValuesPerDatum)
+                {
+                    output.Add(template.Create(intervalStart, values: values, counts: counts));
+                    break;
+                }
+
                 for (int offset = 0; offset < values.Length; offset += maxValuesPerDatum)
                 {
                     int n = Math.Min(maxValuesPerDatum, values.Length - offset);
-                    // The datum outlives this accumulator: it gets its own copies.
-                    output.Add(template.Create(intervalStart, values: values.Slice(offset, n).ToArray(), counts: counts.Slice(offset, n).ToArray()));
+                    output.Add(template.Create(intervalStart, values: values.AsSpan(offset, n).ToArray(), counts: counts.AsSpan(offset, n).ToArray()));
                 }
 
                 break;

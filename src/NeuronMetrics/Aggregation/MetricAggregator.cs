@@ -39,6 +39,11 @@ public sealed class MetricAggregator
     private readonly int _maxValuesPerDatum;
     private readonly int _maxEntriesPerMetric;
 
+    // The open interval of the previous sample: consecutive samples almost always share it, and then need neither
+    // the division of IntervalStart nor a lookup in the sorted dictionary. Null whenever intervals are taken out.
+    private Dictionary<MetricKey, MetricAccumulator>? _current;
+    private long _currentStart;
+
     public MetricAggregator(
         TimeSpan interval,
         AggregationMode mode,
@@ -104,11 +109,19 @@ public sealed class MetricAggregator
         {
             foreach (var sample in samples)
             {
-                long start = IntervalStart(sample.Timestamp);
-                if (!_intervals.TryGetValue(start, out var metrics))
+                long start = _currentStart;
+                var metrics = _current;
+                if (metrics is null || (ulong)(sample.Timestamp.UtcTicks - start) >= (ulong)_intervalTicks)
                 {
-                    metrics = _pool.RentInterval();
-                    _intervals[start] = metrics;
+                    start = IntervalStart(sample.Timestamp);
+                    if (!_intervals.TryGetValue(start, out metrics))
+                    {
+                        metrics = _pool.RentInterval();
+                        _intervals[start] = metrics;
+                    }
+
+                    _current = metrics;
+                    _currentStart = start;
                 }
 
                 if (!metrics.TryGetValue(sample.Key, out var accumulator))
@@ -118,10 +131,11 @@ public sealed class MetricAggregator
                 }
 
                 accumulator.Add(sample.Value, sample.Timestamp, _mode);
-                if (accumulator.Entries >= _maxEntriesPerMetric)
+                if (accumulator.Holds(_maxEntriesPerMetric))
                 {
                     _sealed.Add((start, metrics));
                     _intervals.Remove(start);
+                    _current = null;
                 }
             }
         }
@@ -133,6 +147,7 @@ public sealed class MetricAggregator
         long current = IntervalStart(now);
         lock (_lock)
         {
+            _current = null;
             EmitSealed(output);
             while (_intervals.Count > 0)
             {
@@ -153,6 +168,7 @@ public sealed class MetricAggregator
     {
         lock (_lock)
         {
+            _current = null;
             EmitSealed(output);
             foreach (var (start, metrics) in _intervals)
             {

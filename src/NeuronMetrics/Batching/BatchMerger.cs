@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NeuronMetrics.Model;
 
 namespace NeuronMetrics.Batching;
@@ -7,9 +8,16 @@ namespace NeuronMetrics.Batching;
 /// limits: after an outage the backlog (one small batch per flush interval) goes out in full requests instead of
 /// one request per interval. Sizes are recomputed at the datums' new positions, so a joined request never exceeds
 /// what the batcher would allow.
+/// The request size of each batch the batcher made or this merger joined is remembered (by reference, for as long
+/// as the batch lives), so a waiting batch offered one new batch after another is not sized again each time.
 /// </summary>
 public sealed class BatchMerger(IDatumSizer sizer, int maxDatums = PutMetricDataLimits.MaxDatumsPerRequest, int maxBytes = PutMetricDataLimits.MaxRequestBytes)
 {
+    private readonly ConditionalWeakTable<MetricBatch, StrongBox<int>> _requestBytes = [];
+
+    /// <summary>Records the request size of <paramref name="batch"/> (overhead and its datums at their positions).</summary>
+    public void Remember(MetricBatch batch, int requestBytes) => _requestBytes.AddOrUpdate(batch, new StrongBox<int>(requestBytes));
+
     /// <summary><paramref name="first"/> followed by <paramref name="next"/> as one batch, or null when they cannot share a request.</summary>
     public MetricBatch? TryJoin(MetricBatch first, MetricBatch next)
     {
@@ -23,17 +31,30 @@ public sealed class BatchMerger(IDatumSizer sizer, int maxDatums = PutMetricData
             return null;
         }
 
-        int bytes = sizer.RequestOverhead(first.Namespace);
-        for (int i = 0; i < count; i++)
-        {
-            bytes += sizer.DatumSize(first.Data[i], i + 1);
-        }
-
+        int bytes = _requestBytes.TryGetValue(first, out var known) ? known.Value : RequestBytes(first);
         for (int i = 0; i < next.Data.Count && bytes <= maxBytes; i++)
         {
             bytes += sizer.DatumSize(next.Data[i], count + i + 1);
         }
 
-        return bytes > maxBytes ? null : first with { Data = [.. first.Data, .. next.Data] };
+        if (bytes > maxBytes)
+        {
+            return null;
+        }
+
+        var joined = first with { Data = [.. first.Data, .. next.Data] };
+        Remember(joined, bytes);
+        return joined;
+    }
+
+    private int RequestBytes(MetricBatch batch)
+    {
+        int bytes = sizer.RequestOverhead(batch.Namespace);
+        for (int i = 0; i < batch.Data.Count; i++)
+        {
+            bytes += sizer.DatumSize(batch.Data[i], i + 1);
+        }
+
+        return bytes;
     }
 }

@@ -61,7 +61,7 @@ public sealed class PutMetricDataBatcher
                 int size = _sizer.DatumSize(datum, current.Count + 1);
                 if (current.Count > 0 && (current.Count == _maxDatums || bytes + size > _maxBytes))
                 {
-                    batches.Add(new MetricBatch(_namespace, partition, current));
+                    batches.Add(Made(new MetricBatch(_namespace, partition, current), bytes));
                     current = [];
                     bytes = overhead;
                     size = _sizer.DatumSize(datum, 1);
@@ -74,10 +74,17 @@ public sealed class PutMetricDataBatcher
 
             if (current.Count > 0)
             {
-                batches.Add(new MetricBatch(_namespace, partition, current));
+                batches.Add(Made(new MetricBatch(_namespace, partition, current), bytes));
             }
         }
 
         return batches;
+    }
+
+    /// <summary>The merger learns the batch's size now, so joining a new batch to it later does not size it again.</summary>
+    private MetricBatch Made(MetricBatch batch, int requestBytes)
+    {
+        _merger.Remember(batch, requestBytes);
+        return batch;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using NeuronMetrics.Diagnostics;
@@ -19,6 +20,9 @@ public sealed class DryRunJsonSink : IMetricSink
 
     /// <summary>"2026-11-28T17:00:00.250Z" and some room.</summary>
     private const int MaxTimestampLength = 32;
+
+    /// <summary>Stack room for a Values or Counts array's text: 150 numbers (a datum's most), each with the formatter's room and a comma.</summary>
+    private const int MaxStackArrayBytes = 2 + (PutMetricDataLimits.MaxValuesPerDatum * (RoundTripDoubleFormatter.MaxLength + 1));
 
     public DryRunJsonSink(Stream output, IDiagnosticLog log)
     {
@@ -128,22 +132,68 @@ public sealed class DryRunJsonSink : IMetricSink
         return written;
     }
 
+    /// <summary>
+    /// The array as one raw value: its text assembled here ("[1,0.5]", what the writer itself would write) and handed
+    /// over at once, not number by number (each raw value costs the writer a state check and a copy).
+    /// </summary>
     private static void WriteNumbers(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<double> numbers)
     {
+        int room = 2 + (numbers.Count * (RoundTripDoubleFormatter.MaxLength + 1));
+        byte[]? rented = room > MaxStackArrayBytes ? ArrayPool<byte>.Shared.Rent(room) : null;
+        Span<byte> text = rented ?? stackalloc byte[MaxStackArrayBytes];
+        try
+        {
+            int length = FormatArray(numbers, text);
+            if (length < 0)
+            {
+                WriteNumbersOneByOne(writer, name, numbers);
+                return;
+            }
+
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(text[..length], skipInputValidation: true);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>"[n,n,...]" into <paramref name="text"/>; -1 when a number is not finite (JSON has no text for it).</summary>
+    private static int FormatArray(IReadOnlyList<double> numbers, Span<byte> text)
+    {
+        ReadOnlySpan<double> values = numbers is double[] array ? array : [.. numbers];
+        int at = 0;
+        text[at++] = (byte)'[';
+        for (int i = 0; i < values.Length; i++)
+        {
+            double n = values[i];
+            if (!double.IsFinite(n))
+            {
+                return -1;
+            }
+
+            if (i > 0)
+            {
+                text[at++] = (byte)',';
+            }
+
+            at += RoundTripDoubleFormatter.Format(n, text[at..]);
+        }
+
+        text[at++] = (byte)']';
+        return at;
+    }
+
+    private static void WriteNumbersOneByOne(Utf8JsonWriter writer, ReadOnlySpan<byte> name, IReadOnlyList<double> numbers)
+    {
         writer.WriteStartArray(name);
-        Span<byte> text = stackalloc byte[RoundTripDoubleFormatter.MaxLength];
         for (int i = 0; i < numbers.Count; i++)
         {
-            double n = numbers[i];
-            if (double.IsFinite(n))
-            {
-                // The writer's own text for a double, faster for the integers and short decimals datums hold.
-                writer.WriteRawValue(text[..RoundTripDoubleFormatter.Format(n, text)], skipInputValidation: true);
-            }
-            else
-            {
-                writer.WriteNumberValue(n); // throws, as before
-            }
+            writer.WriteNumberValue(numbers[i]); // throws at the first number that is not finite, as before
         }
 
         writer.WriteEndArray();
