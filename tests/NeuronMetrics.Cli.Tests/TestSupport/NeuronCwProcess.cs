@@ -131,7 +131,7 @@ internal sealed class NeuronCwProcess : IDisposable
             await StandardInput.WriteAsync(bytes).ConfigureAwait(false);
             await StandardInput.FlushAsync().ConfigureAwait(false);
         }
-        catch (IOException) when (_process.HasExited)
+        catch (IOException) when (HasExitedOrExits())
         {
             // The process stopped reading (e.g. a usage error); its exit code tells the test why.
         }
@@ -145,10 +145,16 @@ internal sealed class NeuronCwProcess : IDisposable
         {
             _process.StandardInput.Close();
         }
-        catch (IOException) when (_process.HasExited)
+        catch (IOException) when (HasExitedOrExits())
         {
         }
     }
+
+    /// <summary>
+    /// A pipe to a process that has exited fails (EPIPE) before the exit is reaped and HasExited says so: on a loaded
+    /// machine that took long enough to fail tests writing to a run that stops by itself. Waits for the exit, bounded.
+    /// </summary>
+    private bool HasExitedOrExits() => _process.WaitForExit(TimeSpan.FromSeconds(30));
 
     /// <summary>Waits until the process has taken everything written to its stdin so far.</summary>
     public async Task WaitUntilInputReadAsync(TimeSpan timeout)
