@@ -15,11 +15,34 @@ internal static class PlainName
             return false;
         }
 
+        // A plain loop: names are short, too short for a vectorized search to pay off.
         int nameStart = at + 1;
-        int length = json[nameStart..].IndexOfAny((byte)'"', (byte)'\\');
-        if (length <= 0 || json.Slice(nameStart, length).ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
+        int end = nameStart;
+        while (true)
         {
-            return false; // an escape, a control or non-ASCII byte, an empty name, no end: left to the reader
+            if (end >= json.Length)
+            {
+                return false; // no end: left to the reader
+            }
+
+            byte b = json[end];
+            if (b == (byte)'"')
+            {
+                break;
+            }
+
+            if ((uint)(b - 0x20) > 0x7E - 0x20 || b == (byte)'\\')
+            {
+                return false; // an escape, a control or non-ASCII byte: left to the reader
+            }
+
+            end++;
+        }
+
+        int length = end - nameStart;
+        if (length == 0)
+        {
+            return false; // an empty name: left to the reader
         }
 
         int colon = nameStart + length;
