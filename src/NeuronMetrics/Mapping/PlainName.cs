@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Numerics;
+
 namespace NeuronMetrics.Mapping;
 
 /// <summary>
@@ -6,6 +9,9 @@ namespace NeuronMetrics.Mapping;
 /// </summary>
 internal static class PlainName
 {
+    private const ulong Ones = 0x0101010101010101;
+    private const ulong High = 0x8080808080808080;
+
     /// <summary>With <paramref name="at"/> on a name's opening quote: true, the name's bytes and <paramref name="at"/> past its colon.</summary>
     public static bool TryRead(ReadOnlySpan<byte> json, ref int at, out Range name)
     {
@@ -15,9 +21,36 @@ internal static class PlainName
             return false;
         }
 
-        // A plain loop: names are short, too short for a vectorized search to pay off.
         int nameStart = at + 1;
         int end = nameStart;
+        while (end + sizeof(ulong) <= json.Length)
+        {
+            // Eight bytes at a time (SWAR): the first quote, and whether anything not allowed comes before it.
+            ulong x = BinaryPrimitives.ReadUInt64LittleEndian(json[end..]);
+            ulong quotes = ZeroBytes(x ^ (Ones * '"'));
+            ulong bad = ZeroBytes(x ^ (Ones * '\\')) | ZeroBytes(x ^ (Ones * 0x7F)) | ((x - (Ones * 0x20)) & ~x & High) | (x & High);
+            if (quotes == 0)
+            {
+                if (bad != 0)
+                {
+                    return false; // an escape, a control or non-ASCII byte: left to the reader
+                }
+
+                end += sizeof(ulong);
+                continue;
+            }
+
+            // Each mask's lowest flagged byte is exact (false flags only come above a true one).
+            ulong quote = quotes & (0 - quotes);
+            if ((bad & (quote - 1)) != 0)
+            {
+                return false;
+            }
+
+            end += BitOperations.TrailingZeroCount(quote) >> 3;
+            goto Found;
+        }
+
         while (true)
         {
             if (end >= json.Length)
@@ -39,6 +72,7 @@ internal static class PlainName
             end++;
         }
 
+    Found:
         int length = end - nameStart;
         if (length == 0)
         {
@@ -55,4 +89,7 @@ internal static class PlainName
         at = colon + 2;
         return true;
     }
+
+    /// <summary>The top bit of each zero byte of <paramref name="x"/> (exact up to the first; a byte after a zero one may be flagged too).</summary>
+    private static ulong ZeroBytes(ulong x) => (x - Ones) & ~x & High;
 }
