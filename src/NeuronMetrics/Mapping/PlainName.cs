@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NeuronMetrics.Mapping;
 
@@ -91,5 +92,6 @@ internal static class PlainName
     }
 
     /// <summary>The top bit of each zero byte of <paramref name="x"/> (exact up to the first; a byte after a zero one may be flagged too).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong ZeroBytes(ulong x) => (x - Ones) & ~x & High;
 }

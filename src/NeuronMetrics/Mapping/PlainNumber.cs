@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace NeuronMetrics.Mapping;
 
 /// <summary>
@@ -15,6 +17,8 @@ internal static class PlainNumber
         1e20, 1e21, 1e22,
     ];
 
+    private static ReadOnlySpan<ulong> WholePowersOf10 => [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
+
     /// <summary>With <paramref name="at"/> on a number: true, its value, and <paramref name="at"/> just past it; false when it is not of this shape.</summary>
     public static bool TryRead(ReadOnlySpan<byte> json, ref int at, out double value)
     {
@@ -28,13 +32,7 @@ internal static class PlainNumber
 
         int first = i;
         ulong significand = 0;
-        while (i < json.Length && (uint)(json[i] - '0') <= 9 && significand < MaxExactSignificand)
-        {
-            significand = (significand * 10) + (uint)(json[i] - '0');
-            i++;
-        }
-
-        if (i == first || (i - first > 1 && json[first] == (byte)'0'))
+        if (!TryDigits(json, ref i, ref significand) || i == first || (i - first > 1 && json[first] == (byte)'0'))
         {
             return false;
         }
@@ -44,10 +42,9 @@ internal static class PlainNumber
         {
             i++;
             int decimalsStart = i;
-            while (i < json.Length && (uint)(json[i] - '0') <= 9 && significand < MaxExactSignificand)
+            if (!TryDigits(json, ref i, ref significand))
             {
-                significand = (significand * 10) + (uint)(json[i] - '0');
-                i++;
+                return false;
             }
 
             decimals = i - decimalsStart;
@@ -57,15 +54,68 @@ internal static class PlainNumber
             }
         }
 
-        // Stopped by a digit: too long for an exact significand (or an exponent or other byte, left to the caller to judge).
-        if (significand > MaxExactSignificand || (i < json.Length && (uint)(json[i] - '0') <= 9))
-        {
-            return false;
-        }
-
+        // What follows (an exponent or any other byte) is left to the caller to judge.
         double magnitude = decimals > 0 ? significand / PowersOf10[decimals] : significand;
         value = negative ? -magnitude : magnitude;
         at = i;
         return true;
+    }
+
+    /// <summary>
+    /// Appends the digits at <paramref name="i"/> to <paramref name="significand"/>, up to eight at a time, and moves past
+    /// them; false when the significand would pass 2^53 (too long to be exact).
+    /// </summary>
+    private static bool TryDigits(ReadOnlySpan<byte> json, ref int i, ref ulong significand)
+    {
+        while (true)
+        {
+            int count;
+            uint chunk;
+            if (json.Length - i >= sizeof(ulong))
+            {
+                ulong bytes = BinaryPrimitives.ReadUInt64LittleEndian(json[i..]);
+                count = EightDigits.Count(bytes);
+                if (count == 0)
+                {
+                    return true;
+                }
+
+                chunk = EightDigits.Value(bytes, count);
+            }
+            else
+            {
+                // The last few bytes of the data: one at a time.
+                count = 0;
+                chunk = 0;
+                while (i + count < json.Length && count < sizeof(ulong) && (uint)(json[i + count] - '0') <= 9)
+                {
+                    chunk = (chunk * 10) + (uint)(json[i + count] - '0');
+                    count++;
+                }
+
+                if (count == 0)
+                {
+                    return true;
+                }
+            }
+
+            // significand * 10^count + chunk ≤ 2^53, checked without overflowing.
+            if (significand > MaxExactSignificand / WholePowersOf10[count])
+            {
+                return false;
+            }
+
+            significand = (significand * WholePowersOf10[count]) + chunk;
+            if (significand > MaxExactSignificand)
+            {
+                return false;
+            }
+
+            i += count;
+            if (count < sizeof(ulong))
+            {
+                return true;
+            }
+        }
     }
 }
