@@ -29,7 +29,7 @@ internal static class PlainName
             // Eight bytes at a time (SWAR): the first quote, and whether anything not allowed comes before it.
             ulong x = BinaryPrimitives.ReadUInt64LittleEndian(json[end..]);
             ulong quotes = ZeroBytes(x ^ (Ones * '"'));
-            ulong bad = ZeroBytes(x ^ (Ones * '\\')) | ZeroBytes(x ^ (Ones * 0x7F)) | ((x - (Ones * 0x20)) & ~x & High) | (x & High);
+            ulong bad = ZeroBytes(x ^ (Ones * '\\')) | ((x - (Ones * 0x20)) & ~x & High) | (((x + Ones) | x) & High); // a backslash, < 0x20, ≥ 0x7F
             if (quotes == 0)
             {
                 if (bad != 0)
@@ -89,6 +89,25 @@ internal static class PlainName
         name = new Range(nameStart, colon);
         at = colon + 2;
         return true;
+    }
+
+    /// <summary>
+    /// As <see cref="TryRead"/>, first trying the bytes of a name already read from the same data (<paramref name="like"/>,
+    /// from this method or <see cref="TryRead"/>): when they repeat here, quotes and colon included, the name is that one
+    /// without checking its bytes again. Objects that repeat their names (per core, per device) pay one compare each.
+    /// </summary>
+    public static bool TryReadLike(ReadOnlySpan<byte> json, ref int at, Range like, out Range name)
+    {
+        int start = like.Start.Value, length = like.End.Value - start;
+        if (start >= 1 && json.Length - at >= length + 3 && json.Length - start >= length + 2
+            && json.Slice(at, length + 3).SequenceEqual(json.Slice(start - 1, length + 3)))
+        {
+            name = new Range(at + 1, at + 1 + length);
+            at += length + 3;
+            return true;
+        }
+
+        return TryRead(json, ref at, out name);
     }
 
     /// <summary>The top bit of each zero byte of <paramref name="x"/> (exact up to the first; a byte after a zero one may be flagged too).</summary>

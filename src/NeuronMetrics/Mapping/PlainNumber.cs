@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace NeuronMetrics.Mapping;
 
@@ -19,6 +20,14 @@ internal static class PlainNumber
 
     private static ReadOnlySpan<ulong> WholePowersOf10 => [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
 
+    /// <summary>The largest significand that <c>count</c> more digits can follow and stay at most 2^53: 2^53 / 10^count.</summary>
+    private static ReadOnlySpan<ulong> MaxBeforeDigits =>
+    [
+        MaxExactSignificand, MaxExactSignificand / 10, MaxExactSignificand / 100, MaxExactSignificand / 1000,
+        MaxExactSignificand / 10000, MaxExactSignificand / 100000, MaxExactSignificand / 1000000,
+        MaxExactSignificand / 10000000, MaxExactSignificand / 100000000,
+    ];
+
     /// <summary>With <paramref name="at"/> on a number: true, its value, and <paramref name="at"/> just past it; false when it is not of this shape.</summary>
     public static bool TryRead(ReadOnlySpan<byte> json, ref int at, out double value)
     {
@@ -30,11 +39,22 @@ internal static class PlainNumber
             i++;
         }
 
-        int first = i;
         ulong significand = 0;
-        if (!TryDigits(json, ref i, ref significand) || i == first || (i - first > 1 && json[first] == (byte)'0'))
+        if (i < json.Length && json[i] == (byte)'0')
         {
-            return false;
+            // A zero integer part, the most common number of all: nothing to convert. No digit may follow it.
+            if (++i < json.Length && (uint)(json[i] - '0') <= 9)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            int first = i;
+            if (!TryDigits(json, ref i, ref significand) || i == first)
+            {
+                return false;
+            }
         }
 
         int decimals = 0;
@@ -55,7 +75,12 @@ internal static class PlainNumber
         }
 
         // What follows (an exponent or any other byte) is left to the caller to judge.
-        double magnitude = decimals > 0 ? significand / PowersOf10[decimals] : significand;
+        double magnitude = (long)significand; // at most 2^53: a signed conversion, one instruction
+        if (decimals > 0)
+        {
+            magnitude /= PowersOf10[decimals];
+        }
+
         value = negative ? -magnitude : magnitude;
         at = i;
         return true;
@@ -65,6 +90,7 @@ internal static class PlainNumber
     /// Appends the digits at <paramref name="i"/> to <paramref name="significand"/>, up to eight at a time, and moves past
     /// them; false when the significand would pass 2^53 (too long to be exact).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the caller's position and significand stay in registers
     private static bool TryDigits(ReadOnlySpan<byte> json, ref int i, ref ulong significand)
     {
         while (true)
@@ -100,7 +126,7 @@ internal static class PlainNumber
             }
 
             // significand * 10^count + chunk ≤ 2^53, checked without overflowing.
-            if (significand > MaxExactSignificand / WholePowersOf10[count])
+            if (significand > MaxBeforeDigits[count])
             {
                 return false;
             }

@@ -85,4 +85,30 @@ public sealed class PlainNameTests
         bool read = end > 1 && end + 1 < json.Length && json[end + 1] == (byte)':';
         return (read, end + 2);
     }
+
+    [Theory]
+    [InlineData("{\"name\":1,\"name\":2}", true, "name")]
+    [InlineData("{\"name\":1,\"nam\":2}", true, "nam")]
+    [InlineData("{\"name\":1,\"named\":2}", true, "named")]
+    [InlineData("{\"name\":1,\"na\\u006de\":2}", false, "")]
+    [InlineData("{\"name\":1,\"name\"", false, "")]
+    [InlineData("{\"name\":1,\"name\":", true, "name")]
+    public void TryReadLike_AfterAName_SameAsTryRead(string text, bool expected, string expectedName)
+    {
+        byte[] json = Encoding.ASCII.GetBytes(text);
+        int at = 1;
+        PlainName.TryRead(json, ref at, out Range first).Should().BeTrue();
+        at = text.IndexOf(',', StringComparison.Ordinal) + 1;
+        int plainAt = at;
+
+        bool read = PlainName.TryReadLike(json, ref at, first, out Range name);
+
+        read.Should().Be(expected);
+        PlainName.TryRead(json, ref plainAt, out Range plainName).Should().Be(expected);
+        if (read)
+        {
+            Encoding.ASCII.GetString(json[name]).Should().Be(expectedName);
+            (name, at).Should().Be((plainName, plainAt));
+        }
+    }
 }
