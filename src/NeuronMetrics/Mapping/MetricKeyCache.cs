@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NeuronMetrics.Model;
 
 namespace NeuronMetrics.Mapping;
@@ -113,6 +114,7 @@ internal sealed class MetricKeyCache
 
     private readonly record struct Entry(MetricDefinition? Definition, Dimension[] Base, Dimension[] Placement, string Item, MetricKey Key)
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool Matches(MetricDefinition definition, Dimension[] baseDimensions, Dimension[] placement, string item) =>
             ReferenceEquals(Definition, definition) && ReferenceEquals(Base, baseDimensions) && ReferenceEquals(Placement, placement)
             && string.Equals(Item, item, StringComparison.Ordinal);
