@@ -29,9 +29,6 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
 
     private readonly List<NumberField> _fields = [];
 
-    /// <summary><see cref="_fields"/> holds an object of the group being mapped: its names are tried first (percentiles repeat).</summary>
-    private bool _fieldsOfThisGroup;
-
     public string GroupType => GroupTypeNames.ExecutionStats;
 
     public void Map(GroupSection group, in MappingContext context, List<MetricSample> output)
@@ -39,7 +36,6 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
         var json = group.Json.Span;
         var reader = new Utf8JsonReader(json);
         int offset = 0; // where the reader's span starts in the group (moves when a fast path steps over an object)
-        _fieldsOfThisGroup = false;
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -80,13 +76,11 @@ public sealed class ExecutionStatsMapper(MetricSampleWriter writer) : IGroupMapp
     private bool TryReadFast(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int offset)
     {
         if (reader.TokenType != JsonTokenType.StartObject
-            || !NumberObjectReader.TryRead(json, offset + (int)reader.TokenStartIndex, _fields, out int end, namesLikeFound: _fieldsOfThisGroup))
+            || !NumberObjectReader.TryRead(json, offset + (int)reader.TokenStartIndex, _fields, out int end))
         {
-            _fieldsOfThisGroup = false; // emptied
             return false;
         }
 
-        _fieldsOfThisGroup = true;
         FastPathResume.SkipTo(ref reader, json, ref offset, end);
         return true;
     }
