@@ -172,4 +172,25 @@ public sealed class StructureIndexTests
             }
         }
     }
+
+    [Fact]
+    public async Task TryFindEnd_LookupsInAnyOrder_SameEnds()
+    {
+        // The parser looks brackets up in document order; any other order (and repeats) must find the same ends.
+        var random = new Random(43);
+        string json = RandomNested(random);
+        var framed = await FrameAsync(Encoding.UTF8.GetBytes(json + "\n"), 0);
+        var inOrder = framed.Single().Ends;
+        var index = new StructureIndex();
+        var scanner = new JsonStructureScanner { Index = index };
+        int position = 0;
+        scanner.Scan(Encoding.UTF8.GetBytes(json), ref position, final: true).Should().Be(ScanStop.End);
+
+        foreach (var (open, end) in inOrder.OrderBy(_ => random.Next()).Concat(inOrder).Concat(inOrder.AsEnumerable().Reverse()))
+        {
+            (index.TryFindEnd(open, out int found) ? found : -1).Should().Be(end, $"the bracket at {open}");
+        }
+
+        index.TryFindEnd(1, out _).Should().BeFalse("not a bracket");
+    }
 }
