@@ -110,6 +110,83 @@ internal static class JsonBlockScanner
         return 0;
     }
 
+    /// <summary>
+    /// Applies whole blocks of <paramref name="data"/> from <paramref name="at"/> on, as <see cref="ScanBlock(ReadOnlySpan{byte}, ref int, ref bool, StructureIndex, int)"/>
+    /// would one after another, while a whole block is left: returns where the first block not applied starts (one
+    /// with a newline or a backslash, or fewer than <see cref="BlockBytes"/> bytes left), or, with
+    /// <paramref name="ended"/> set, the index just past the closing bracket that brings the depth to zero. With an
+    /// <paramref name="index"/>, the brackets at depth <see cref="StructureIndex.MaxDepth"/> or less are recorded at
+    /// positions relative to <paramref name="indexBase"/>. One loop with the state in registers: the per-block cost
+    /// is the masks and a few scalar operations (the string state carried by the top bit of the prefix XOR, no
+    /// counting of quotes).
+    /// </summary>
+    public static int ScanBlocks(ReadOnlySpan<byte> data, int at, ref int depth, ref bool inString, StructureIndex? index, int indexBase, out bool ended)
+    {
+        ended = false;
+        ref byte first = ref MemoryMarshal.GetReference(data);
+        int level = depth;
+        ulong stringMask = inString ? ulong.MaxValue : 0;
+        // A block whose closing brackets cannot take the depth below this is applied by counting: no bracket in it ends
+        // the value (depth 0) or, with an index, is at a recorded depth (a closing bracket found at MaxDepth or less, an
+        // opening one that brings the depth there).
+        int floor = index is null ? 1 : StructureIndex.MaxDepth;
+        int last = data.Length - BlockBytes;
+        while (at <= last)
+        {
+            JsonBlockMasks.Compute(ref Unsafe.Add(ref first, at), out ulong quotes, out ulong special, out ulong opens, out ulong closes);
+            if (special != 0)
+            {
+                break;
+            }
+
+            // Bit i set when byte i is inside a string (an opening quote counts as inside, a closing one not).
+            ulong inside = PrefixXor(quotes) ^ stringMask;
+            opens &= ~inside;
+            closes &= ~inside;
+            int closing = BitOperations.PopCount(closes);
+            if (level - closing >= floor)
+            {
+                level += BitOperations.PopCount(opens) - closing;
+            }
+            else
+            {
+                for (ulong brackets = opens | closes; brackets != 0; brackets &= brackets - 1)
+                {
+                    int bit = BitOperations.TrailingZeroCount(brackets);
+                    if (((opens >> bit) & 1) != 0)
+                    {
+                        if (++level <= StructureIndex.MaxDepth)
+                        {
+                            index?.Open(at - indexBase + bit, level);
+                        }
+                    }
+                    else
+                    {
+                        if (level <= StructureIndex.MaxDepth)
+                        {
+                            index?.Close(at - indexBase + bit, level);
+                        }
+
+                        if (--level <= 0)
+                        {
+                            depth = level;
+                            inString = false; // a closing bracket outside a string
+                            ended = true;
+                            return at + bit + 1;
+                        }
+                    }
+                }
+            }
+
+            stringMask = (ulong)((long)inside >> 63); // inside a string after the block: its last byte is
+            at += BlockBytes;
+        }
+
+        depth = level;
+        inString = stringMask != 0;
+        return at;
+    }
+
     /// <summary>The quote mask and the brackets outside strings; false for a block with a newline or a backslash.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryStructure(ReadOnlySpan<byte> block, bool inString, out ulong quotes, out ulong opens, out ulong closes)

@@ -52,24 +52,11 @@ internal struct JsonStructureScanner
         var stop = ScanStop.NeedMore;
         while (at < data.Length && stop == ScanStop.NeedMore)
         {
-            if (data.Length - at >= JsonBlockScanner.BlockBytes)
+            at = JsonBlockScanner.ScanBlocks(data, at, ref depth, ref inString, index, IndexBase, out bool ended);
+            if (ended)
             {
-                var block = data.Slice(at, JsonBlockScanner.BlockBytes);
-                int end = index is null
-                    ? JsonBlockScanner.ScanBlock(block, ref depth, ref inString)
-                    : JsonBlockScanner.ScanBlock(block, ref depth, ref inString, index, at - IndexBase);
-                if (end == 0)
-                {
-                    at += JsonBlockScanner.BlockBytes;
-                    continue;
-                }
-
-                if (end > 0)
-                {
-                    at += end;
-                    stop = ScanStop.End;
-                    break;
-                }
+                stop = ScanStop.End;
+                break;
             }
 
             // Byte by byte up to the end of this block: it has a newline or an escape (or is the data's short tail). A

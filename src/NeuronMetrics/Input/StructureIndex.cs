@@ -14,15 +14,19 @@ public sealed class StructureIndex
     /// <summary>Deepest level whose brackets are recorded (1 is the document itself).</summary>
     public const int MaxDepth = 6;
 
+    /// <summary>Entries after the last one found that a lookup compares before searching them all.</summary>
+    private const int ForwardLook = 8;
+
     private readonly int[] _stack = new int[MaxDepth + 1];
     private int[] _opens = new int[256];
     private int[] _ends = new int[256];
     private int _count;
+    private int _next; // just past the entry the last lookup found: the parser looks up brackets in document order
 
     /// <summary>Pairs recorded for the current document.</summary>
     public int Count => _count;
 
-    internal void Reset() => _count = 0;
+    internal void Reset() => _count = _next = 0;
 
     /// <summary>An opening bracket at <paramref name="position"/> that brought the depth to <paramref name="depth"/> (≤ <see cref="MaxDepth"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -61,7 +65,27 @@ public sealed class StructureIndex
     /// </summary>
     public bool TryFindEnd(int open, out int end)
     {
-        int found = Array.BinarySearch(_opens, 0, _count, open);
+        // The next few entries first (lookups move forward through the document), then a binary search.
+        int found = -1;
+        for (int i = _next, last = Math.Min(_count, _next + ForwardLook); i < last && _opens[i] <= open; i++)
+        {
+            if (_opens[i] == open)
+            {
+                found = i;
+                break;
+            }
+        }
+
+        if (found < 0)
+        {
+            found = Array.BinarySearch(_opens, 0, _count, open);
+        }
+
+        if (found >= 0)
+        {
+            _next = found + 1;
+        }
+
         end = found >= 0 ? _ends[found] : -1;
         return end > 0;
     }

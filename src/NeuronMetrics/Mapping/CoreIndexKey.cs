@@ -8,27 +8,33 @@ internal static class CoreIndexKey
     /// <summary>Reads the key and its colon at <paramref name="at"/>; false for any other shape (the caller falls back).</summary>
     public static bool TryRead(ReadOnlySpan<byte> json, ref int at, out string core, out int index)
     {
+        // The value is taken while the digits are checked: no slice and no general parse for a key of one to four digits.
         core = "";
         index = 0;
-        if (at >= json.Length || json[at] != (byte)'"')
+        int i = at;
+        if ((uint)i >= (uint)json.Length || json[i] != (byte)'"')
         {
             return false;
         }
 
-        int keyStart = ++at;
-        while (at < json.Length && (uint)(json[at] - '0') <= 9)
+        int keyStart = ++i;
+        int value = 0;
+        while ((uint)i < (uint)json.Length && (uint)(json[i] - '0') <= 9 && i - keyStart < IndexNames.MaxDigits)
         {
-            at++;
+            value = (value * 10) + (json[i] - '0');
+            i++;
         }
 
-        var key = json[keyStart..at];
-        if (key.Length == 0 || (key.Length > 1 && key[0] == (byte)'0') || !json[at..].StartsWith("\":"u8))
+        int length = i - keyStart;
+        if (length == 0 || (length > 1 && json[keyStart] == (byte)'0') || (uint)(i + 1) >= (uint)json.Length
+            || json[i] != (byte)'"' || json[i + 1] != (byte)':')
         {
-            return false;
+            return false; // also a fifth digit: not an index (IndexNames.MaxDigits)
         }
 
-        core = IndexNames.Parse(key, out index);
-        at += 2;
-        return core.Length > 0;
+        core = IndexNames.Name(value);
+        index = value;
+        at = i + 2;
+        return true;
     }
 }

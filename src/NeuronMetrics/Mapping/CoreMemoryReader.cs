@@ -10,6 +10,9 @@ namespace NeuronMetrics.Mapping;
 /// </summary>
 internal static class CoreMemoryReader
 {
+    /// <summary>Categories per core whose names are remembered for the next core (there are five today).</summary>
+    private const int MaxRepeatedNames = 8;
+
     /// <summary>
     /// With <paramref name="start"/> at the object's '{': true, each core's sum of categories in <paramref name="found"/>
     /// (cleared first) and <paramref name="end"/> just past the object's '}', when the whole object has the usual shape.
@@ -19,6 +22,8 @@ internal static class CoreMemoryReader
         found.Clear();
         end = -1;
         int at = start + 1;
+        Span<Range> names = stackalloc Range[MaxRepeatedNames]; // the previous core's categories: most cores repeat them
+        int named = 0;
         while (true)
         {
             // "<index>":{"<category>":<number>,…}
@@ -29,11 +34,19 @@ internal static class CoreMemoryReader
 
             at++;
             double total = 0;
+            int category = 0;
             while (true)
             {
-                if (!PlainName.TryRead(json, ref at, out _))
+                Range name;
+                if (category < named ? !PlainName.TryReadLike(json, ref at, names[category], out name) : !PlainName.TryRead(json, ref at, out name))
                 {
                     return false;
+                }
+
+                if (category < names.Length)
+                {
+                    names[category++] = name;
+                    named = Math.Max(named, category);
                 }
 
                 if (at >= json.Length || json[at] == (byte)'-' || !PlainNumber.TryRead(json, ref at, out double part))

@@ -22,15 +22,17 @@ internal static class DeviceCountersReader
         found.Clear();
         end = -1;
         int at = start + 1;
+        bool first = true; // after the first device, the previous one's names are tried first: devices repeat them
         while (true)
         {
-            if (at >= json.Length || json[at] != (byte)'{' || !NumberObjectReader.TryRead(json, at, fields, out at)
+            if (at >= json.Length || json[at] != (byte)'{' || !NumberObjectReader.TryRead(json, at, fields, out at, namesLikeFound: !first)
                 || !TryDevice(json, fields, out var device))
             {
                 return false;
             }
 
             found.Add(device);
+            first = false;
             if (!CompactSeparator.TryRead(json, ref at, (byte)']', out bool closed))
             {
                 return false;

@@ -19,6 +19,7 @@ public sealed class DimensionPolicy(DimensionSettings settings, IDiagnosticLog l
     private readonly Dictionary<string, Dimension[]> _byTag = new(StringComparer.Ordinal);
     private readonly RuntimeTagWarnings _tagWarnings = new(log);
     private readonly string[] _placementNames = [.. settings.Selected.Where(DimensionNames.Placement.Contains)];
+    private readonly bool _includesRuntimeTag = settings.IncludesRuntimeTag; // asked per runtime group: a search of the list each time
     private InstanceInfo? _lastInstance;
     private Dimension[] _lastDimensions = [];
     private KubernetesInfo? _lastKubernetes;
@@ -88,7 +89,7 @@ public sealed class DimensionPolicy(DimensionSettings settings, IDiagnosticLog l
     /// <summary>The dimensions of a runtime's groups: <paramref name="instanceDimensions"/> (from <see cref="For(InstanceInfo)"/>) plus RuntimeTag when selected.</summary>
     public Dimension[] For(Dimension[] instanceDimensions, RuntimeData runtime)
     {
-        if (!settings.IncludesRuntimeTag || runtime.Tag.Length == 0)
+        if (!_includesRuntimeTag || runtime.Tag.Length == 0)
         {
             return instanceDimensions;
         }

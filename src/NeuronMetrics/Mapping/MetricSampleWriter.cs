@@ -8,7 +8,8 @@ namespace NeuronMetrics.Mapping;
 /// Turns a value of a catalog metric into a sample: skips metrics that are not selected, drops (and
 /// counts) values that are non-finite, negative or above the metric's maximum, and builds the key —
 /// naming style, Kubernetes placement and the scope's own dimensions included. Keys are cached per
-/// base dimension array. Used by every mapper of a pipeline, on the reading thread only.
+/// base dimension array: the last two per metric and core index by reference (<see cref="MetricKeyCache"/>), the rest
+/// in a bounded dictionary. Used by every mapper of a pipeline, on the reading thread only.
 /// </summary>
 public sealed class MetricSampleWriter(MetricSelection selection, NamingStyle naming)
 {
@@ -17,6 +18,7 @@ public sealed class MetricSampleWriter(MetricSelection selection, NamingStyle na
     private static readonly Dimension[] NoDimensions = [];
 
     private readonly Dictionary<KeyParts, MetricKey> _keys = [];
+    private readonly MetricKeyCache _recent = new();
 
     public MetricSelection Selection => selection;
 
@@ -122,6 +124,23 @@ public sealed class MetricSampleWriter(MetricSelection selection, NamingStyle na
             MetricScope.NeuronDevice => context.Placements?.ForDevice(item) ?? NoDimensions,
             _ => NoDimensions,
         };
+        int slot = physical.Length == 0 ? MetricKeyCache.SlotOf(item) : -1;
+        if (slot >= 0 && _recent.Find(definition, slot, context.BaseDimensions, placement, item) is { } recent)
+        {
+            return recent;
+        }
+
+        var key = KeyFromTable(definition, context, placement, item, physical);
+        if (slot >= 0)
+        {
+            _recent.Add(definition, slot, context.BaseDimensions, placement, item, key);
+        }
+
+        return key;
+    }
+
+    private MetricKey KeyFromTable(MetricDefinition definition, in MappingContext context, Dimension[] placement, string item, string physical)
+    {
         var parts = new KeyParts(definition.Id, context.BaseDimensions, placement, item, physical);
         if (_keys.TryGetValue(parts, out var key))
         {

@@ -9,23 +9,48 @@ namespace NeuronMetrics.Mapping;
 internal static class NumberObjectReader
 {
     /// <summary>
-    /// With <paramref name="start"/> at the object's '{': true, its fields in order in <paramref name="found"/> (cleared
-    /// first) and <paramref name="end"/> just past the object's '}', when the whole object has this shape.
+    /// With <paramref name="start"/> at the object's '{': true, its fields in order in <paramref name="found"/> and
+    /// <paramref name="end"/> just past the object's '}', when the whole object has this shape; false with
+    /// <paramref name="found"/> empty otherwise. With <paramref name="namesLikeFound"/>, <paramref name="found"/> holds
+    /// the fields of an object read before from the same data (the previous device), whose names are tried first.
     /// </summary>
-    public static bool TryRead(ReadOnlySpan<byte> json, int start, List<NumberField> found, out int end)
+    public static bool TryRead(ReadOnlySpan<byte> json, int start, List<NumberField> found, out int end, bool namesLikeFound = false)
     {
+        if (!namesLikeFound)
+        {
+            found.Clear();
+        }
+
+        if (TryRead(json, start, found, found.Count, out end))
+        {
+            return true;
+        }
+
         found.Clear();
+        return false;
+    }
+
+    private static bool TryRead(ReadOnlySpan<byte> json, int start, List<NumberField> found, int like, out int end)
+    {
         end = -1;
         int at = start + 1;
+        int count = 0;
         if (at < json.Length && json[at] == (byte)'}')
         {
+            found.Clear();
             end = at + 1;
             return true;
         }
 
         while (true)
         {
-            if (!PlainName.TryRead(json, ref at, out Range name) || at >= json.Length || json[at] == (byte)'-')
+            Range name;
+            if (count < like ? !PlainName.TryReadLike(json, ref at, found[count].Name, out name) : !PlainName.TryRead(json, ref at, out name))
+            {
+                return false;
+            }
+
+            if (at >= json.Length || json[at] == (byte)'-')
             {
                 return false;
             }
@@ -36,7 +61,17 @@ internal static class NumberObjectReader
                 return false;
             }
 
-            found.Add(new NumberField(name, new Range(textStart, at), value));
+            var field = new NumberField(name, new Range(textStart, at), value);
+            if (count < found.Count)
+            {
+                found[count] = field;
+            }
+            else
+            {
+                found.Add(field);
+            }
+
+            count++;
             if (!CompactSeparator.TryRead(json, ref at, (byte)'}', out bool closed))
             {
                 return false;
@@ -44,6 +79,7 @@ internal static class NumberObjectReader
 
             if (closed)
             {
+                found.RemoveRange(count, found.Count - count);
                 end = at;
                 return true;
             }

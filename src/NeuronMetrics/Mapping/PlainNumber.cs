@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
 namespace NeuronMetrics.Mapping;
 
 /// <summary>
@@ -15,6 +18,16 @@ internal static class PlainNumber
         1e20, 1e21, 1e22,
     ];
 
+    private static ReadOnlySpan<ulong> WholePowersOf10 => [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
+
+    /// <summary>The largest significand that <c>count</c> more digits can follow and stay at most 2^53: 2^53 / 10^count.</summary>
+    private static ReadOnlySpan<ulong> MaxBeforeDigits =>
+    [
+        MaxExactSignificand, MaxExactSignificand / 10, MaxExactSignificand / 100, MaxExactSignificand / 1000,
+        MaxExactSignificand / 10000, MaxExactSignificand / 100000, MaxExactSignificand / 1000000,
+        MaxExactSignificand / 10000000, MaxExactSignificand / 100000000,
+    ];
+
     /// <summary>With <paramref name="at"/> on a number: true, its value, and <paramref name="at"/> just past it; false when it is not of this shape.</summary>
     public static bool TryRead(ReadOnlySpan<byte> json, ref int at, out double value)
     {
@@ -26,17 +39,22 @@ internal static class PlainNumber
             i++;
         }
 
-        int first = i;
         ulong significand = 0;
-        while (i < json.Length && (uint)(json[i] - '0') <= 9 && significand < MaxExactSignificand)
+        if (i < json.Length && json[i] == (byte)'0')
         {
-            significand = (significand * 10) + (uint)(json[i] - '0');
-            i++;
+            // A zero integer part, the most common number of all: nothing to convert. No digit may follow it.
+            if (++i < json.Length && (uint)(json[i] - '0') <= 9)
+            {
+                return false;
+            }
         }
-
-        if (i == first || (i - first > 1 && json[first] == (byte)'0'))
+        else
         {
-            return false;
+            int first = i;
+            if (!TryDigits(json, ref i, ref significand) || i == first)
+            {
+                return false;
+            }
         }
 
         int decimals = 0;
@@ -44,10 +62,9 @@ internal static class PlainNumber
         {
             i++;
             int decimalsStart = i;
-            while (i < json.Length && (uint)(json[i] - '0') <= 9 && significand < MaxExactSignificand)
+            if (!TryDigits(json, ref i, ref significand))
             {
-                significand = (significand * 10) + (uint)(json[i] - '0');
-                i++;
+                return false;
             }
 
             decimals = i - decimalsStart;
@@ -57,15 +74,74 @@ internal static class PlainNumber
             }
         }
 
-        // Stopped by a digit: too long for an exact significand (or an exponent or other byte, left to the caller to judge).
-        if (significand > MaxExactSignificand || (i < json.Length && (uint)(json[i] - '0') <= 9))
+        // What follows (an exponent or any other byte) is left to the caller to judge.
+        double magnitude = (long)significand; // at most 2^53: a signed conversion, one instruction
+        if (decimals > 0)
         {
-            return false;
+            magnitude /= PowersOf10[decimals];
         }
 
-        double magnitude = decimals > 0 ? significand / PowersOf10[decimals] : significand;
         value = negative ? -magnitude : magnitude;
         at = i;
         return true;
+    }
+
+    /// <summary>
+    /// Appends the digits at <paramref name="i"/> to <paramref name="significand"/>, up to eight at a time, and moves past
+    /// them; false when the significand would pass 2^53 (too long to be exact).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the caller's position and significand stay in registers
+    private static bool TryDigits(ReadOnlySpan<byte> json, ref int i, ref ulong significand)
+    {
+        while (true)
+        {
+            int count;
+            uint chunk;
+            if (json.Length - i >= sizeof(ulong))
+            {
+                ulong bytes = BinaryPrimitives.ReadUInt64LittleEndian(json[i..]);
+                count = EightDigits.Count(bytes);
+                if (count == 0)
+                {
+                    return true;
+                }
+
+                chunk = EightDigits.Value(bytes, count);
+            }
+            else
+            {
+                // The last few bytes of the data: one at a time.
+                count = 0;
+                chunk = 0;
+                while (i + count < json.Length && count < sizeof(ulong) && (uint)(json[i + count] - '0') <= 9)
+                {
+                    chunk = (chunk * 10) + (uint)(json[i + count] - '0');
+                    count++;
+                }
+
+                if (count == 0)
+                {
+                    return true;
+                }
+            }
+
+            // significand * 10^count + chunk ≤ 2^53, checked without overflowing.
+            if (significand > MaxBeforeDigits[count])
+            {
+                return false;
+            }
+
+            significand = (significand * WholePowersOf10[count]) + chunk;
+            if (significand > MaxExactSignificand)
+            {
+                return false;
+            }
+
+            i += count;
+            if (count < sizeof(ulong))
+            {
+                return true;
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace NeuronMetrics.Mapping;
 /// </summary>
 public sealed class SampleCombiner
 {
-    private readonly Dictionary<MetricKey, int> _slots = [];
+    private readonly KeySlotTable _slots = new();
 
     /// <summary>Combines the samples of <paramref name="samples"/> from <paramref name="start"/> on, in place.</summary>
     public void Combine(List<MetricSample> samples, int start)
@@ -19,19 +19,19 @@ public sealed class SampleCombiner
             return;
         }
 
-        _slots.Clear();
+        _slots.Begin(samples.Count - start);
         int write = start;
         for (int read = start; read < samples.Count; read++)
         {
             var sample = samples[read];
-            if (_slots.TryGetValue(sample.Key, out int slot))
+            int slot = _slots.FindOrAdd(sample.Key, write);
+            if (slot != write)
             {
                 var kept = samples[slot];
                 samples[slot] = kept with { Value = Merge(sample.Key.Merge, kept.Value, sample.Value) };
             }
             else
             {
-                _slots[sample.Key] = write;
                 samples[write++] = sample;
             }
         }

@@ -23,17 +23,20 @@ public static class GroupTypeNames
 
     private static readonly string[] Known = [.. RuntimeGroups, .. SystemGroups];
 
+    /// <summary><see cref="Known"/> in UTF-8: compared as they are, not transcoded from UTF-16 on every compare.</summary>
+    private static readonly byte[][] KnownUtf8 = [.. Known.Select(System.Text.Encoding.UTF8.GetBytes)];
+
     /// <summary>The name a config uses for a group: older reports' <c>inference_stats</c> is <c>execution_stats</c>.</summary>
     public static string Canonical(string type) => type == InferenceStats ? ExecutionStats : type;
 
     /// <summary>The group name the reader is on, interned when known; null when it is not valid text.</summary>
     internal static string? Intern(ref Utf8JsonReader reader)
     {
-        foreach (var name in Known)
+        for (int i = 0; i < Known.Length; i++)
         {
-            if (reader.ValueTextEquals(name))
+            if (reader.ValueTextEquals(KnownUtf8[i]))
             {
-                return name;
+                return Known[i];
             }
         }
 

@@ -121,4 +121,76 @@ public sealed class StructureIndexTests
 
         framed.Select(f => f.Ends).Should().BeEquivalentTo(new[] { new List<(int, int)> { (0, 9), (6, 8) }, [(0, 4), (1, 3)] }, o => o.WithStrictOrdering());
     }
+
+    /// <summary>Random nesting that goes up and down around <see cref="StructureIndex.MaxDepth"/>, long enough for many 64-byte blocks.</summary>
+    private static string RandomNested(Random random)
+    {
+        var text = new StringBuilder("{\"r\":");
+        int depth = 1;
+        while (text.Length < 3000 || depth > 1)
+        {
+            int choice = text.Length < 3000 ? random.Next(10) : 4; // then only closing
+            if ((choice < 3 && depth < 10) || (depth < 3 && text.Length < 3000))
+            {
+                text.Append(random.Next(2) == 0 ? "{\"k\":" : "[");
+                depth++;
+            }
+            else if (choice < 6 && depth > 1)
+            {
+                text.Append(text[^1] is ':' ? "0" : "").Append(random.Next(2) == 0 ? "}" : "]").Append(depth > 2 ? "," : "");
+                depth--;
+            }
+            else
+            {
+                text.Append(random.Next(3) switch { 0 => "\"s}]{[\"", 1 => new string(' ', random.Next(1, 70)), _ => "12" });
+            }
+        }
+
+        return text.Append('}').ToString();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(64)]
+    public async Task TryFindEnd_RandomDepthsAroundTheLimit_SameEndAsTheSkipperUpToMaxDepth(int readSize)
+    {
+        // Not valid JSON everywhere (a stray comma, a value-less name): the structure is all the index reads.
+        var random = new Random(41);
+        var documents = Enumerable.Range(0, 60).Select(_ => RandomNested(random)).ToList();
+        var framed = await FrameAsync(Encoding.UTF8.GetBytes(string.Join("\n", documents) + "\n"), readSize);
+
+        framed.Select(f => f.Json).Should().Equal(documents);
+        foreach (var (json, ends, _) in framed)
+        {
+            var depths = Depths(json);
+            byte[] bytes = Encoding.UTF8.GetBytes(json);
+            foreach (var (open, end) in ends.Where(e => depths.ContainsKey(e.Open)))
+            {
+                int depth = depths[open];
+                int expected = depth <= StructureIndex.MaxDepth ? JsonValueSkipper.FindEnd(bytes, open) : -1;
+                end.Should().Be(expected, $"the bracket at {open} (depth {depth})");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TryFindEnd_LookupsInAnyOrder_SameEnds()
+    {
+        // The parser looks brackets up in document order; any other order (and repeats) must find the same ends.
+        var random = new Random(43);
+        string json = RandomNested(random);
+        var framed = await FrameAsync(Encoding.UTF8.GetBytes(json + "\n"), 0);
+        var inOrder = framed.Single().Ends;
+        var index = new StructureIndex();
+        var scanner = new JsonStructureScanner { Index = index };
+        int position = 0;
+        scanner.Scan(Encoding.UTF8.GetBytes(json), ref position, final: true).Should().Be(ScanStop.End);
+
+        foreach (var (open, end) in inOrder.OrderBy(_ => random.Next()).Concat(inOrder).Concat(inOrder.AsEnumerable().Reverse()))
+        {
+            (index.TryFindEnd(open, out int found) ? found : -1).Should().Be(end, $"the bracket at {open}");
+        }
+
+        index.TryFindEnd(1, out _).Should().BeFalse("not a bracket");
+    }
 }

@@ -34,6 +34,10 @@ public sealed class CoreMemoryReaderTests
     [InlineData("""{"0":{"a":0.1,"b":0.2,"c":0.3},"0":{"a":12345678901234567890}}""")]
     [InlineData("""{"0":{"a\u0062":1}}""")]
     [InlineData("""{}""")]
+    [InlineData("""{"0":{"a":1,"bb":2,"c":3},"1":{"a":4,"bb":5,"c":6},"2":{"bb":7,"a":8},"3":{"a":9,"b":1,"bb":2,"c":3,"d":4}}""")]
+    [InlineData("""{"0":{"a":1,"b":2},"1":{"a":3,"b\u0062":4},"2":{"a":5,"b":6}}""")]
+    [InlineData("""{"0":{"ab":1,"cd":2},"1":{"ab":3,"c\"d":4}}""")]
+    [InlineData("""{"0":{"c1":1,"c2":2,"c3":3,"c4":4,"c5":5,"c6":6,"c7":7,"c8":8,"c9":9,"c10":10},"1":{"c1":1,"c2":2,"c3":3,"c4":4,"c5":5,"c6":6,"c7":7,"c8":8,"c9":9,"c10":10}}""")]
     public void Map_CompactOrNot_SameSamplesAndDrops(string cores)
     {
         Map(Group(cores)).Should().BeEquivalentTo(Map(Spaced(Group(cores))), o => o.WithStrictOrdering());
@@ -48,6 +52,9 @@ public sealed class CoreMemoryReaderTests
     [InlineData("""{"0":{"a":1},}""")]
     [InlineData("""{"0":{"a":1,}}""")]
     [InlineData("{\"0\":{\"a\":1}}\n,\"x\":[}")]
+    [InlineData("{\"0\":{\"ab\":1},\"1\":{\"a\u0001\":2}}")]
+    [InlineData("{\"0\":{\"ab\":1},\"1\":{\"ab\":2,\"a\tb\":3}}")]
+    [InlineData("{\"0\":{\"ab\":1},\"1\":{\"ab\"")]
     public void Map_InvalidJson_SameErrorAsTokenByToken(string cores)
     {
         var fast = Map(Group(cores));

@@ -46,6 +46,10 @@ public sealed class DeviceCountersReaderTests
     [InlineData("""[1,{"neuron_device_index":2,"sram_ecc_uncorrected":1}]""")]
     [InlineData("""[{"neuron_device_index":0,"mem_ecc_uncorrected":1},{}]""")]
     [InlineData("""[]""")]
+    [InlineData("""[{"neuron_device_index":0,"mem_ecc_corrected":1,"sram_ecc_corrected":2},{"neuron_device_index":1,"sram_ecc_corrected":3,"mem_ecc_corrected":4},{"neuron_device_index":2,"mem_ecc_corrected":5,"sram_ecc_corrected":6,"mem_ecc_uncorrected":7}]""")]
+    [InlineData("""[{"neuron_device_index":0,"mem_ecc_corrected":1,"sram_ecc_corrected":2},{"neuron_device_index":1,"mem_ecc_corrected":1},{"neuron_device_index":2,"mem_ecc_corrected":5,"sram_ecc_corrected":6}]""")]
+    [InlineData("""[{"neuron_device_index":0,"mem_ecc_corrected":1},{"neuron_device_index":1,"mem_ecc_corrected\u0031":1}]""")]
+    [InlineData("""[{"neuron_device_index":0,"mem_ecc_corrected":1},{"neuron_device_index":1,"mem_ecc_correcte":1}]""")]
     public void Map_CompactOrNot_SameSamplesAndDrops(string devices)
     {
         Map(Group(devices)).Should().BeEquivalentTo(Map(Spaced(Group(devices))), o => o.WithStrictOrdering());
@@ -61,6 +65,8 @@ public sealed class DeviceCountersReaderTests
     [InlineData("""[{"neuron_device_index":0,"mem_ecc_corrected":1,}]""")]
     [InlineData("""[{"neuron_device_index":0,"mem_ecc_corrected":1}}""")]
     [InlineData("[{\"neuron_device_index\":0,\"mem_ecc_corrected\":1}]\n,\"x\":[}")]
+    [InlineData("[{\"neuron_device_index\":0,\"mem_ecc_corrected\":1},{\"neuron_device_index\":1,\"mem_ecc\u0001corrected\":1}]")]
+    [InlineData("[{\"neuron_device_index\":0,\"mem_ecc_corrected\":1},{\"neuron_device_index\":1,\"mem_ecc_corrected\"")]
     public void Map_InvalidJson_SameErrorAsTokenByToken(string devices)
     {
         var fast = Map(Group(devices));

@@ -43,6 +43,10 @@ public sealed class NumberObjectReaderTests
     [InlineData("""{}""", """null""", """null""")]
     [InlineData("""null""", """[]""", """{}""")]
     [InlineData("""7""", """{"completed":1}""", """{"total_latency":7}""")]
+    [InlineData("""{"generic":1}""", """{"completed":1}""", """{"total_latency":{"p0":1,"p50":2,"p99":3},"device_latency":{"p0":4,"p5\u0030":5,"p99":6}}""")]
+    [InlineData("""{"generic":1}""", """{"completed":1}""", """{"total_latency":{"p0":1,"p50":2,"p99":3},"device_latency":{"p99":4,"p50":5}}""")]
+    [InlineData("""{"generic":1}""", """{"completed":1}""", """{"total_latency":{"p0":1,"p50":2},"device_latency":{"p0":4,"p50":5,"p99":6,"p100":7}}""")]
+    [InlineData("""{"generic":1}""", """{"completed":1}""", """{"total_latency":{"p0":1,"p50":2},"device_latency":"x","total_latency":{"p0":3,"p50":4}}""")]
     public void Map_CompactOrNot_SameSamplesAndDrops(string errors, string summary, string latency)
     {
         Map(Group(errors, summary, latency)).Should().BeEquivalentTo(Map(Spaced(Group(errors, summary, latency))), o => o.WithStrictOrdering());
@@ -56,6 +60,8 @@ public sealed class NumberObjectReaderTests
     [InlineData("""{}""", """{}""", """{"total_latency":{"p50":1}x}""")]
     [InlineData("""{}""", """{}""", """{"total_latency":{"p50":1,}}""")]
     [InlineData("""{}""", """{"completed":1}""", "{\"total_latency\":{\"p50\":1}}\n,\"x\":[}")]
+    [InlineData("""{}""", """{"completed":1}""", "{\"total_latency\":{\"p50\":1},\"device_latency\":{\"p\u00010\":1}}")]
+    [InlineData("""{}""", """{"completed":1}""", "{\"total_latency\":{\"p50\":1},\"device_latency\":{\"p50\"")]
     public void Map_InvalidJson_SameErrorAsTokenByToken(string errors, string summary, string latency)
     {
         var fast = Map(Group(errors, summary, latency));

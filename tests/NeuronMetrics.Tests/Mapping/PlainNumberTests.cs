@@ -60,4 +60,103 @@ public sealed class PlainNumberTests
             value.Should().Be(double.Parse(text, CultureInfo.InvariantCulture), text);
         }
     }
+
+    [Fact]
+    public void TryRead_RandomShapesAtEveryDistanceFromTheEnd_SameAsDigitByDigit()
+    {
+        // Eight digits at a time against the digit-by-digit rule: lengths around 8 and 16, leading zeros, fractions, the
+        // 2^53 limit, what follows, and the data ending anywhere inside or just after the number.
+        var random = new Random(31);
+        string[] tails = ["", ",", "}", "e5", "x", "-", "."];
+        for (int i = 0; i < 200_000; i++)
+        {
+            var text = new StringBuilder();
+            if (random.Next(8) == 0)
+            {
+                text.Append('-');
+            }
+
+            text.Append(Digits(random, random.Next(0, 20)));
+            if (random.Next(3) == 0)
+            {
+                text.Append('.').Append(Digits(random, random.Next(0, 26)));
+            }
+
+            text.Append(tails[random.Next(tails.Length)]);
+            byte[] json = Encoding.ASCII.GetBytes(text.ToString());
+            int length = random.Next(2) == 0 ? json.Length : random.Next(0, json.Length + 1);
+            var data = json.AsSpan(0, length);
+            int at = 0, expectedAt = 0;
+
+            bool read = PlainNumber.TryRead(data, ref at, out double value);
+
+            bool expected = Reference(data, ref expectedAt, out double expectedValue);
+            (read, at, BitConverter.DoubleToInt64Bits(value)).Should().Be((expected, expectedAt, BitConverter.DoubleToInt64Bits(expectedValue)), Encoding.ASCII.GetString(data));
+        }
+    }
+
+    private static string Digits(Random random, int count)
+    {
+        var digits = new char[count];
+        for (int i = 0; i < count; i++)
+        {
+            digits[i] = random.Next(4) == 0 ? '0' : (char)('0' + random.Next(10));
+        }
+
+        return new string(digits);
+    }
+
+    /// <summary>The rule, one digit at a time (the implementation before the eight-digit steps).</summary>
+    private static bool Reference(ReadOnlySpan<byte> json, ref int at, out double value)
+    {
+        const ulong max = 1UL << 53;
+        value = 0;
+        int i = at;
+        bool negative = i < json.Length && json[i] == (byte)'-';
+        if (negative)
+        {
+            i++;
+        }
+
+        int first = i;
+        ulong significand = 0;
+        while (i < json.Length && (uint)(json[i] - '0') <= 9 && significand < max)
+        {
+            significand = (significand * 10) + (uint)(json[i] - '0');
+            i++;
+        }
+
+        if (i == first || (i - first > 1 && json[first] == (byte)'0'))
+        {
+            return false;
+        }
+
+        int decimals = 0;
+        if (i < json.Length && json[i] == (byte)'.')
+        {
+            i++;
+            int decimalsStart = i;
+            while (i < json.Length && (uint)(json[i] - '0') <= 9 && significand < max)
+            {
+                significand = (significand * 10) + (uint)(json[i] - '0');
+                i++;
+            }
+
+            decimals = i - decimalsStart;
+            if (decimals == 0 || decimals >= 23)
+            {
+                return false;
+            }
+        }
+
+        if (significand > max || (i < json.Length && (uint)(json[i] - '0') <= 9))
+        {
+            return false;
+        }
+
+        double magnitude = decimals > 0 ? significand / Math.Pow(10, decimals) : significand;
+        value = negative ? -magnitude : magnitude;
+        at = i;
+        return true;
+    }
 }

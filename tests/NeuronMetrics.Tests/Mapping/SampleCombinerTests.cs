@@ -44,4 +44,27 @@ public sealed class SampleCombinerTests
         combiner.Combine(next, 0);
         next.Should().ContainSingle().Which.Value.Should().Be(2, "each call starts over");
     }
+
+    [Fact]
+    public void Combine_ManyKeysOverSeveralReports_SameAsGroupingByKey()
+    {
+        // More keys than the table starts with, equal keys as distinct objects, and reports one after another.
+        var combiner = new SampleCombiner();
+        var random = new Random(7);
+        foreach (int keys in new[] { 3, 700, 40, 1500, 2 })
+        {
+            var samples = new List<MetricSample>();
+            for (int i = 0; i < keys * 3; i++)
+            {
+                int k = random.Next(keys);
+                samples.Add(Sample(Key("m" + (k % 5), AcrossRuntimes.Sum, (k / 5).ToString(System.Globalization.CultureInfo.InvariantCulture)), i));
+            }
+
+            var expected = samples.GroupBy(s => s.Key).Select(g => (g.Key.ToString(), g.Sum(s => s.Value))).ToList();
+
+            combiner.Combine(samples, 0);
+
+            samples.Select(s => (s.Key.ToString(), s.Value)).Should().Equal(expected);
+        }
+    }
 }
