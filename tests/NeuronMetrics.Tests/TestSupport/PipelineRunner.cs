@@ -34,6 +34,12 @@ internal sealed class PipelineRunner
 
     public int StorageResolution { get; init; } = 60;
 
+    /// <summary>Seals an interval at this many values per metric (small: every report flushes early).</summary>
+    public int MaxEntriesPerMetric { get; init; } = MetricAggregator.DefaultMaxEntriesPerMetric;
+
+    /// <summary>Sizes datums for the batcher (null: small fixed sizes).</summary>
+    public IDatumSizer? Sizer { get; init; }
+
     public async Task<string> RunDryRunAsync(Stream input, MonitorConfig? config = null, AggregationMode mode = AggregationMode.Values)
     {
         var output = new MemoryStream();
@@ -56,7 +62,7 @@ internal sealed class PipelineRunner
     {
         var warnings = new RepeatThrottle(Log, Clock, RepeatThrottle.DefaultInterval);
         var queue = new BoundedBatchQueue(100_000, 64L << 20, Statistics, warnings);
-        var aggregator = new MetricAggregator(TimeSpan.FromSeconds(60), mode, StorageResolution);
+        var aggregator = new MetricAggregator(TimeSpan.FromSeconds(60), mode, StorageResolution, maxEntriesPerMetric: MaxEntriesPerMetric);
         var settings = new ReadingSettings
         {
             Config = config ?? MonitorConfig.Default,
@@ -69,7 +75,7 @@ internal sealed class PipelineRunner
         var stages = new PipelineStages(
             ReportProcessor.Create(settings, aggregator, Statistics, warnings, Log),
             aggregator,
-            new PutMetricDataBatcher("Neuron", new ApproximateSizer()),
+            new PutMetricDataBatcher("Neuron", Sizer ?? new ApproximateSizer()),
             queue,
             sink,
             Statistics,
