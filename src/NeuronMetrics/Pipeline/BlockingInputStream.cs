@@ -2,10 +2,10 @@ namespace NeuronMetrics.Pipeline;
 
 /// <summary>
 /// An <see cref="IBlockingInput"/> as the stream the framer reads: every read completes before it returns, so the framer,
-/// parser and mappers run inline on the reading thread. Between reads the <see cref="ReadingThreadSchedule"/> runs what
-/// is due; before this thread may wait for input, the aggregating thread is woken for what it was handed meanwhile.
+/// parser and mappers run inline on the reading thread. While it waits for input, the
+/// <see cref="ReadingThreadSchedule"/> runs what is due.
 /// </summary>
-internal sealed class BlockingInputStream(IBlockingInput input, ReadingThreadSchedule schedule, SampleHandOff handOff, CancellationToken stop) : Stream
+internal sealed class BlockingInputStream(IBlockingInput input, ReadingThreadSchedule schedule, CancellationToken stop) : Stream
 {
     public override bool CanRead => true;
 
@@ -23,22 +23,7 @@ internal sealed class BlockingInputStream(IBlockingInput input, ReadingThreadSch
         {
             stop.ThrowIfCancellationRequested();
             var wait = schedule.RunDue();
-            int read = IBlockingInput.NoInputYet;
-            if (handOff.HasUnsignalled)
-            {
-                // A look without waiting first: a replay (input always ready) then wakes the aggregating thread only per half ring.
-                read = input.Read(buffer, TimeSpan.Zero);
-                if (read == IBlockingInput.NoInputYet)
-                {
-                    handOff.WakeConsumer();
-                }
-            }
-
-            if (read == IBlockingInput.NoInputYet)
-            {
-                read = input.Read(buffer, wait);
-            }
-
+            int read = input.Read(buffer, wait);
             if (read != IBlockingInput.NoInputYet)
             {
                 schedule.InputArrived();

@@ -22,16 +22,19 @@ internal sealed class IntervalFlusher(PipelineStages stages)
     }
 
     /// <summary>Flushes the intervals that have ended (and sealed ones), or everything held when <paramref name="all"/>.</summary>
-    public void Flush(bool all)
+    public void Flush(bool all) => Flush(all ? null : stages.Clock.GetUtcNow());
+
+    /// <summary>Flushes the intervals ended by <paramref name="now"/> (and sealed ones), or everything held when it is null.</summary>
+    public void Flush(DateTimeOffset? now)
     {
         var datums = new List<PartitionedDatum>();
-        if (all)
+        if (now is { } time)
         {
-            stages.Aggregator.FlushAll(datums);
+            stages.Aggregator.FlushCompleted(time, datums);
         }
         else
         {
-            stages.Aggregator.FlushCompleted(stages.Clock.GetUtcNow(), datums);
+            stages.Aggregator.FlushAll(datums);
         }
 
         if (datums.Count == 0)

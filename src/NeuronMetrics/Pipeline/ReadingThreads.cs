@@ -61,8 +61,22 @@ internal sealed class ReadingThreads(PipelineStages stages, PipelineOptions opti
         try
         {
             using var wake = stop.Register(input.Interrupt);
-            var schedule = new ReadingThreadSchedule(stages.Clock, options, () => handOff.Post(HandOffKind.Flush), () => handOff.Post(HandOffKind.Stats));
-            using var stream = new BlockingInputStream(input, schedule, handOff, stop);
+            // A flush emits the intervals ended by then, and the aggregating thread flushes sealed ones itself: with the
+            // clock still in the interval of the last flush handed over, one would emit nothing, and is not worth waking
+            // that thread for (live, the schedule asks for one after every report).
+            long flushedTo = IntervalStart(stages.Clock.GetUtcNow());
+            void Flush()
+            {
+                var now = stages.Clock.GetUtcNow();
+                if (IntervalStart(now) != flushedTo)
+                {
+                    flushedTo = IntervalStart(now);
+                    handOff.Post(HandOffKind.Flush, now); // what ended by now, as the reading thread saw it: not what ended by the time it is taken
+                }
+            }
+
+            var schedule = new ReadingThreadSchedule(stages.Clock, options, Flush, () => handOff.Post(HandOffKind.Stats));
+            using var stream = new BlockingInputStream(input, schedule, stop);
             using var framer = new JsonDocumentFramer(stream, maxDocumentBytes);
 
             // Checking stop as well: documents already buffered are returned without waiting, so a fast input would
@@ -90,6 +104,13 @@ internal sealed class ReadingThreads(PipelineStages stages, PipelineOptions opti
         }
     }
 
+    /// <summary>The start of the aggregator's interval <paramref name="time"/> is in.</summary>
+    private long IntervalStart(DateTimeOffset time)
+    {
+        long ticks = time.UtcTicks;
+        return ticks - (ticks % stages.Aggregator.Interval.Ticks);
+    }
+
     /// <summary>The framer's next document, read synchronously (its input never makes it wait asynchronously), without allocating.</summary>
     private static FramedDocument? Next(JsonDocumentFramer framer, CancellationToken stop)
     {
@@ -102,7 +123,7 @@ internal sealed class ReadingThreads(PipelineStages stages, PipelineOptions opti
     {
         try
         {
-            while (handOff.Take(out var samples) is var kind && kind != HandOffKind.End)
+            while (handOff.Take(out var samples, out var at) is var kind && kind != HandOffKind.End)
             {
                 if (kind == HandOffKind.Samples)
                 {
@@ -115,7 +136,7 @@ internal sealed class ReadingThreads(PipelineStages stages, PipelineOptions opti
                 handOff.Release();
                 if (kind == HandOffKind.Flush)
                 {
-                    flusher.Flush(all: false);
+                    flusher.Flush(at);
                 }
                 else
                 {

@@ -8,13 +8,13 @@ namespace NeuronMetrics.Pipeline;
 /// One producer, one consumer. A ring of slots whose sample lists are swapped, not copied, and reused: a report costs no
 /// allocation, and memory is bounded by the slot count and by <see cref="MaxPendingSamples"/>; a producer that gets
 /// that far ahead waits (backpressure), as it would have while doing the work itself.
-/// A consumer that has nothing to take sleeps, and is woken lazily: once half the ring is filled, at a tick, at the end,
-/// or when the producer is about to wait for input (<see cref="WakeConsumer"/>) — so a fast replay costs a wake-up per
-/// half ring, and a live run (a report a second) one per report, with no spinning.
+/// A consumer that has nothing to take sleeps, and is woken lazily: once half the ring is filled, at a tick (a flush or
+/// the stats line: it takes everything before it first), or at the end. No spinning: a fast replay costs a wake-up per
+/// half ring; a live run (a report a second) about one per flush, as reports wait in the ring until a tick needs them.
 /// </summary>
 internal sealed class SampleHandOff
 {
-    public const int DefaultCapacity = 16;
+    public const int DefaultCapacity = 64;
 
     /// <summary>Samples handed over and not yet taken before the producer waits (2 MiB of samples; a live all-groups trn1.32xlarge report holds about 110).</summary>
     public const int DefaultMaxPendingSamples = 1 << 16;
@@ -30,7 +30,6 @@ internal sealed class SampleHandOff
     private volatile bool _failed;
     private int _consumerWaiting;
     private int _producerWaiting;
-    private bool _unsignalled; // producer only: handed over to a sleeping consumer without waking it
 
     public SampleHandOff(int capacity = DefaultCapacity, int maxPendingSamples = DefaultMaxPendingSamples)
     {
@@ -58,9 +57,6 @@ internal sealed class SampleHandOff
 
     public int MaxPendingSamples { get; }
 
-    /// <summary>Producer: items handed over that a sleeping consumer has not been woken for (see <see cref="WakeConsumer"/>).</summary>
-    public bool HasUnsignalled => _unsignalled;
-
     private int Count => (int)(Volatile.Read(ref _tail) - Volatile.Read(ref _head));
 
     /// <summary>
@@ -77,8 +73,8 @@ internal sealed class SampleHandOff
         Advance(force: false);
     }
 
-    /// <summary>Producer: a flush or the stats line is due; the consumer is woken for it.</summary>
-    public void Post(HandOffKind kind)
+    /// <summary>Producer: a flush (of what ended by <paramref name="at"/>) or the stats line is due; the consumer is woken for it.</summary>
+    public void Post(HandOffKind kind, DateTimeOffset at = default)
     {
         if (kind is not (HandOffKind.Flush or HandOffKind.Stats))
         {
@@ -87,32 +83,23 @@ internal sealed class SampleHandOff
 
         ref var slot = ref Claim(0);
         slot.Kind = kind;
+        slot.At = at;
         Advance(force: true);
-    }
-
-    /// <summary>Producer: about to wait for input; a sleeping consumer takes what was handed over without waking it.</summary>
-    public void WakeConsumer()
-    {
-        if (_unsignalled)
-        {
-            _unsignalled = false;
-            Pulse();
-        }
     }
 
     /// <summary>Producer: nothing more comes; the consumer takes what is left, then <see cref="HandOffKind.End"/>. Idempotent.</summary>
     public void Complete()
     {
         _completed = true;
-        _unsignalled = false;
         Pulse();
     }
 
     /// <summary>
     /// Consumer: the next item, waiting as long as it takes; <see cref="HandOffKind.End"/> once completed and drained.
-    /// For <see cref="HandOffKind.Samples"/>, <paramref name="samples"/> is valid until <see cref="Release"/>.
+    /// For <see cref="HandOffKind.Samples"/>, <paramref name="samples"/> is valid until <see cref="Release"/>; for a tick,
+    /// <paramref name="at"/> is the time it was posted with.
     /// </summary>
-    public HandOffKind Take(out List<MetricSample> samples)
+    public HandOffKind Take(out List<MetricSample> samples, out DateTimeOffset at)
     {
         long head = _head;
         while (Volatile.Read(ref _tail) == head)
@@ -121,6 +108,7 @@ internal sealed class SampleHandOff
             if (_completed && Volatile.Read(ref _tail) == head)
             {
                 samples = [];
+                at = default;
                 return HandOffKind.End;
             }
 
@@ -139,6 +127,7 @@ internal sealed class SampleHandOff
 
         ref var slot = ref _slots[head & _mask];
         samples = slot.Samples;
+        at = slot.At;
         return slot.Kind;
     }
 
@@ -177,8 +166,7 @@ internal sealed class SampleHandOff
         ThrowIfClosed();
         if (IsFull(samples))
         {
-            // The producer is ahead: whatever the consumer has not been woken for, it must take now.
-            _unsignalled = false;
+            // The producer is ahead: a consumer not woken yet (the samples bound is reached before half the ring) must take now.
             lock (_gate)
             {
                 Monitor.PulseAll(_gate);
@@ -209,12 +197,7 @@ internal sealed class SampleHandOff
 
         if (force || Count >= _slots.Length / 2)
         {
-            _unsignalled = false;
             Pulse();
-        }
-        else
-        {
-            _unsignalled = true;
         }
     }
 
@@ -257,5 +240,6 @@ internal sealed class SampleHandOff
     {
         public List<MetricSample> Samples;
         public HandOffKind Kind;
+        public DateTimeOffset At;
     }
 }

@@ -19,23 +19,24 @@ public sealed class SampleHandOffTests
         var handOff = new SampleHandOff();
         var first = Report(1, 2);
         handOff.Publish(ref first);
-        handOff.Post(HandOffKind.Flush);
+        handOff.Post(HandOffKind.Flush, DateTimeOffset.UnixEpoch.AddMinutes(1));
         var second = Report(3);
         handOff.Publish(ref second);
         handOff.Post(HandOffKind.Stats);
         handOff.Complete();
 
-        handOff.Take(out var samples).Should().Be(HandOffKind.Samples);
+        handOff.Take(out var samples, out _).Should().Be(HandOffKind.Samples);
         Values(samples).Should().Equal(1, 2);
         handOff.Release();
-        handOff.Take(out _).Should().Be(HandOffKind.Flush);
+        handOff.Take(out _, out var at).Should().Be(HandOffKind.Flush);
+        at.Should().Be(DateTimeOffset.UnixEpoch.AddMinutes(1), "a flush is of what ended when it was posted");
         handOff.Release();
-        handOff.Take(out samples).Should().Be(HandOffKind.Samples);
+        handOff.Take(out samples, out _).Should().Be(HandOffKind.Samples);
         Values(samples).Should().Equal(3);
         handOff.Release();
-        handOff.Take(out _).Should().Be(HandOffKind.Stats);
+        handOff.Take(out _, out _).Should().Be(HandOffKind.Stats);
         handOff.Release();
-        handOff.Take(out _).Should().Be(HandOffKind.End);
+        handOff.Take(out _, out _).Should().Be(HandOffKind.End);
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed class SampleHandOffTests
             handOff.Publish(ref samples);
             samples.Should().BeEmpty();
             seen.Add(samples);
-            handOff.Take(out var taken).Should().Be(HandOffKind.Samples);
+            handOff.Take(out var taken, out _).Should().Be(HandOffKind.Samples);
             Values(taken).Should().Equal(i);
             handOff.Release();
         }
@@ -73,12 +74,12 @@ public sealed class SampleHandOffTests
             handOff.Publish(ref c);
         });
         (await Task.WhenAny(third, Task.Delay(200))).Should().NotBeSameAs(third, "both slots are taken");
-        handOff.Take(out var samples).Should().Be(HandOffKind.Samples);
+        handOff.Take(out var samples, out _).Should().Be(HandOffKind.Samples);
         Values(samples).Should().Equal(1);
         handOff.Release();
 
         await third.WaitAsync(Generous);
-        handOff.Take(out samples).Should().Be(HandOffKind.Samples);
+        handOff.Take(out samples, out _).Should().Be(HandOffKind.Samples);
         Values(samples).Should().Equal(2);
     }
 
@@ -95,11 +96,11 @@ public sealed class SampleHandOffTests
             handOff.Publish(ref small);
         });
         (await Task.WhenAny(next, Task.Delay(200))).Should().NotBeSameAs(next, "6 samples wait against a bound of 4");
-        handOff.Take(out _).Should().Be(HandOffKind.Samples);
+        handOff.Take(out _, out _).Should().Be(HandOffKind.Samples);
         handOff.Release();
 
         await next.WaitAsync(Generous);
-        handOff.Take(out var samples).Should().Be(HandOffKind.Samples);
+        handOff.Take(out var samples, out _).Should().Be(HandOffKind.Samples);
         Values(samples).Should().Equal(7);
     }
 
@@ -110,7 +111,7 @@ public sealed class SampleHandOffTests
         var large = Report(1, 2, 3, 4, 5, 6);
         var given = large;
         handOff.Publish(ref large);
-        handOff.Take(out _);
+        handOff.Take(out _, out _);
         handOff.Release();
 
         var returned = new List<List<MetricSample>>();
@@ -119,7 +120,7 @@ public sealed class SampleHandOffTests
             var samples = Report(i);
             handOff.Publish(ref samples);
             returned.Add(samples);
-            handOff.Take(out _);
+            handOff.Take(out _, out _);
             handOff.Release();
         }
 
@@ -131,7 +132,7 @@ public sealed class SampleHandOffTests
     public async Task Take_Empty_WaitsUntilCompletedThenEnds()
     {
         var handOff = new SampleHandOff();
-        var taking = Task.Run(() => handOff.Take(out _));
+        var taking = Task.Run(() => handOff.Take(out _, out _));
         (await Task.WhenAny(taking, Task.Delay(100))).Should().NotBeSameAs(taking);
 
         handOff.Complete();
@@ -141,14 +142,14 @@ public sealed class SampleHandOffTests
     }
 
     [Fact]
-    public async Task Take_WaitingConsumer_WokenByATickAndByWakeConsumer()
+    public async Task Take_WaitingConsumer_WokenByATickByHalfTheRingAndByTheEnd()
     {
-        var handOff = new SampleHandOff();
+        var handOff = new SampleHandOff(capacity: 4);
         var taken = new List<HandOffKind>();
         using var took = new SemaphoreSlim(0);
         var consumer = Task.Run(() =>
         {
-            while (handOff.Take(out _) is var kind && kind != HandOffKind.End)
+            while (handOff.Take(out _, out _) is var kind && kind != HandOffKind.End)
             {
                 handOff.Release();
                 lock (taken)
@@ -162,14 +163,18 @@ public sealed class SampleHandOffTests
 
         handOff.Post(HandOffKind.Flush);
         (await took.WaitAsync(Generous)).Should().BeTrue("a tick wakes the consumer");
-        var samples = Report(1);
-        handOff.Publish(ref samples); // one report in a ring of 16: the consumer may sleep through it...
-        handOff.WakeConsumer(); // ...until the producer is about to wait for input
-        (await took.WaitAsync(Generous)).Should().BeTrue("the producer woke the consumer before waiting itself");
-        handOff.Complete();
+        var first = Report(1);
+        handOff.Publish(ref first); // one report of a ring of 4: the consumer may sleep through it...
+        var second = Report(2);
+        handOff.Publish(ref second); // ...but not through half the ring
+        (await took.WaitAsync(Generous)).Should().BeTrue("half the ring wakes the consumer");
+        (await took.WaitAsync(Generous)).Should().BeTrue();
+        var last = Report(3);
+        handOff.Publish(ref last);
+        handOff.Complete(); // the end wakes it for what is left
         await consumer.WaitAsync(Generous);
 
-        taken.Should().Equal(HandOffKind.Flush, HandOffKind.Samples);
+        taken.Should().Equal(HandOffKind.Flush, HandOffKind.Samples, HandOffKind.Samples, HandOffKind.Samples);
     }
 
     [Fact]
@@ -237,11 +242,6 @@ public sealed class SampleHandOffTests
                 {
                     handOff.Post(HandOffKind.Flush);
                 }
-
-                if (i % 7 == 0)
-                {
-                    handOff.WakeConsumer();
-                }
             }
 
             handOff.Complete();
@@ -250,7 +250,7 @@ public sealed class SampleHandOffTests
         {
             int next = 0;
             int flushes = 0;
-            while (handOff.Take(out var samples) is var kind && kind != HandOffKind.End)
+            while (handOff.Take(out var samples, out _) is var kind && kind != HandOffKind.End)
             {
                 if (kind == HandOffKind.Flush)
                 {

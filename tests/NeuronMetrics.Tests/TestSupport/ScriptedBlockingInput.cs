@@ -34,11 +34,6 @@ internal sealed class ScriptedBlockingInput(IEnumerable<byte[]> chunks, bool end
             return 0;
         }
 
-        if (timeout == TimeSpan.Zero)
-        {
-            return IBlockingInput.NoInputYet; // a look without waiting
-        }
-
         Waiting.Set();
         _interrupted.Wait(TimeSpan.FromMinutes(2)); // bounded: a test that never interrupts fails instead of hanging
         throw new OperationCanceledException();
