@@ -105,6 +105,10 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         }
 
         stages.Reader.Complete();
+        if (stop.IsCancellationRequested)
+        {
+            LogStopping(); // stopped between documents rather than in a wait for input
+        }
     }
 
     /// <summary>Runs <paramref name="action"/> at every tick until the timer is disposed.</summary>

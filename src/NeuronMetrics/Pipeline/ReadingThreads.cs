@@ -87,6 +87,11 @@ internal sealed class ReadingThreads(PipelineStages stages, PipelineOptions opti
             }
 
             stages.Reader.Complete();
+            if (stop.IsCancellationRequested)
+            {
+                logStopping(); // stopped between documents rather than in a wait for input
+            }
+
             return null;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

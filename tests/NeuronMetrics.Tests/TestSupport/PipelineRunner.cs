@@ -54,6 +54,10 @@ internal sealed class PipelineRunner
     public async Task RunAsync(Stream input, IMetricSink sink, MonitorConfig? config = null, AggregationMode mode = AggregationMode.Values, int maxDocumentBytes = 1 << 20) =>
         await Create(sink, config, mode).RunAsync(input, CancellationToken.None, maxDocumentBytes);
 
+    /// <summary>Runs reading <paramref name="input"/> as a stream, until end of input or <paramref name="stop"/>.</summary>
+    public async Task RunAsync(Stream input, IMetricSink sink, CancellationToken stop) =>
+        await Create(sink, null, AggregationMode.Values).RunAsync(input, stop);
+
     /// <summary>Runs with <paramref name="input"/> read on the pipeline's own reading thread, until end of input or <paramref name="stop"/>.</summary>
     public async Task RunAsync(IBlockingInput input, IMetricSink sink, CancellationToken stop, MonitorConfig? config = null) =>
         await Create(sink, config, AggregationMode.Values).RunAsync(input, stop);
