@@ -131,9 +131,10 @@ internal sealed class NeuronCwProcess : IDisposable
             await StandardInput.WriteAsync(bytes).ConfigureAwait(false);
             await StandardInput.FlushAsync().ConfigureAwait(false);
         }
-        catch (IOException) when (_process.HasExited)
+        catch (IOException) when (_process.HasExited || _process.WaitForExit(TimeSpan.FromMinutes(1)))
         {
-            // The process stopped reading (e.g. a usage error); its exit code tells the test why.
+            // The process stopped reading (e.g. a usage error); its exit code tells the test why. Nothing reads stdin any
+            // more, so it is on its way out: a shell around neuron-cw may just not have exited yet (bounded wait).
         }
     }
 
