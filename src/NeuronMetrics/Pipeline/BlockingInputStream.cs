@@ -2,7 +2,7 @@ namespace NeuronMetrics.Pipeline;
 
 /// <summary>
 /// An <see cref="IBlockingInput"/> as the stream the framer reads: every read completes before it returns, so the framer,
-/// parser, mappers and aggregator run inline on the reading thread. While it waits for input, the
+/// parser and mappers run inline on the reading thread. While it waits for input, the
 /// <see cref="ReadingThreadSchedule"/> runs what is due.
 /// </summary>
 internal sealed class BlockingInputStream(IBlockingInput input, ReadingThreadSchedule schedule, CancellationToken stop) : Stream

@@ -9,13 +9,14 @@ namespace NeuronMetrics.Pipeline;
 
 /// <summary>
 /// Runs the stages one way: input documents → <see cref="ReportProcessor"/> (parser → filter →
-/// mappers → aggregator); a timer (or, for an <see cref="IBlockingInput"/>, the reading thread between reads)
-/// hands finished intervals to the batcher and the queue; the dispatcher sends on its own task,
-/// so a slow sink never stalls reading.
+/// mappers → aggregator); a timer hands finished intervals to the batcher and the queue (for an
+/// <see cref="IBlockingInput"/>, <see cref="ReadingThreads"/> split that work over two threads); the dispatcher
+/// sends on its own task, so a slow sink never stalls reading.
 /// </summary>
 public sealed class MetricPipeline(PipelineStages stages, PipelineOptions options)
 {
     private readonly BatchDispatcher _dispatcher = new(stages.Queue, stages.Sink, stages.Statistics, stages.Log);
+    private readonly IntervalFlusher _flusher = new(stages);
 
     /// <summary>The instance of the latest report (its region is the last resort for the CloudWatch endpoint).</summary>
     public InstanceInfo LastInstance => stages.Reader.LastInstance;
@@ -32,10 +33,11 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
 
     /// <summary>
     /// As <see cref="RunAsync(Stream, CancellationToken, int)"/>, reading <paramref name="input"/> on a thread of its own
-    /// that also flushes and writes the stats line between reads (no timers, no thread hand-offs while reading).
+    /// that keeps the flush and stats schedule between reads (no timers), with the aggregator, its flushes and the stats
+    /// line on a second thread (<see cref="ReadingThreads"/>).
     /// </summary>
     public Task RunAsync(IBlockingInput input, CancellationToken stop, int maxDocumentBytes = JsonDocumentFramer.DefaultMaxDocumentBytes) =>
-        RunAsync(token => ReadOnThreadAsync(input, maxDocumentBytes, token), stop);
+        RunAsync(token => new ReadingThreads(stages, options, _flusher, LogStopping).RunAsync(input, maxDocumentBytes, token), stop);
 
     private async Task RunAsync(Func<CancellationToken, Task> read, CancellationToken stop)
     {
@@ -59,8 +61,8 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         finally
         {
             // Also when reading failed: what was read is still flushed and delivered, and the dispatcher is done
-            // with sendCancel before it is disposed. (The reading thread has done both already: then they do nothing.)
-            Flush(all: true);
+            // with sendCancel before it is disposed. (The reading threads have done both already: then they do nothing.)
+            _flusher.Flush(all: true);
             stages.Queue.Complete();
             await DrainAsync(sending, sendCancel).ConfigureAwait(false);
         }
@@ -73,8 +75,8 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         var tick = options.FlushInterval < TimeSpan.FromSeconds(1) ? options.FlushInterval : TimeSpan.FromSeconds(1);
         using var flushTimer = new PeriodicTimer(tick, stages.Clock);
         using var statsTimer = options.StatsInterval is { } interval ? new PeriodicTimer(interval, stages.Clock) : null;
-        var flushing = TickAsync(flushTimer, () => Flush(all: false));
-        var stats = statsTimer is null ? Task.CompletedTask : TickAsync(statsTimer, WriteStats);
+        var flushing = TickAsync(flushTimer, () => _flusher.Flush(all: false));
+        var stats = statsTimer is null ? Task.CompletedTask : TickAsync(statsTimer, _flusher.WriteStats);
         try
         {
             // The framer stops waiting for a pending stdin read when stop fires (pipe reads ignore cancellation on
@@ -89,57 +91,6 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         }
     }
 
-    /// <summary>Reads on a new thread, where every read completes before it returns: the framer and the stages after it run inline.</summary>
-    private Task ReadOnThreadAsync(IBlockingInput input, int maxDocumentBytes, CancellationToken stop)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var reading = new Thread(() =>
-        {
-            Exception? failure = null;
-            try
-            {
-                using var wake = stop.Register(input.Interrupt);
-                var schedule = new ReadingThreadSchedule(stages.Clock, options, () => Flush(all: false), WriteStats);
-                using var stream = new BlockingInputStream(input, schedule, stop);
-                ReadAsync(stream, maxDocumentBytes, stop).GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                LogStopping();
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-            }
-
-            try
-            {
-                // Here rather than after the hand-off back: at end of input the last interval reaches the sink one thread switch sooner.
-                Flush(all: true);
-                stages.Queue.Complete();
-            }
-            catch (Exception ex)
-            {
-                failure ??= ex; // never unhandled on this thread: the run reports it as a failed read would be
-            }
-
-            if (failure is null)
-            {
-                done.SetResult();
-            }
-            else
-            {
-                done.SetException(failure);
-            }
-        })
-        {
-            Name = "neuron-cw input",
-            IsBackground = true,
-        };
-        reading.Start();
-        return done.Task;
-    }
-
     private async Task ReadAsync(Stream input, int maxDocumentBytes, CancellationToken stop)
     {
         using var framer = new JsonDocumentFramer(input, maxDocumentBytes);
@@ -147,14 +98,17 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
         // otherwise keep the loop going after a signal.
         while (await framer.ReadNextAsync(stop).ConfigureAwait(false) is { } document && !stop.IsCancellationRequested)
         {
-            if (stages.Reader.Process(document, stages.Clock.GetUtcNow()) && stages.Aggregator.HasSealedIntervals)
+            if (stages.Reader.Process(document, stages.Clock.GetUtcNow()))
             {
-                stages.Statistics.AddEarlyFlush();
-                Flush(all: false); // input faster than real time filled an interval: send it now rather than hold it
+                _flusher.FlushIfSealed(); // input faster than real time filled an interval: send it now rather than hold it
             }
         }
 
         stages.Reader.Complete();
+        if (stop.IsCancellationRequested)
+        {
+            LogStopping(); // stopped between documents rather than in a wait for input
+        }
     }
 
     /// <summary>Runs <paramref name="action"/> at every tick until the timer is disposed.</summary>
@@ -168,39 +122,6 @@ public sealed class MetricPipeline(PipelineStages stages, PipelineOptions option
 
     private void LogStopping() =>
         stages.Log.Write(LogLevel.Info, _dispatcher.Fault == SinkFault.None ? "stopping: flushing buffered data" : "stopping: nothing more can be delivered");
-
-    private void WriteStats() => stages.Log.Write(LogLevel.Info, StatisticsLine.Format("stats", stages.Statistics, stages.Queue.PendingDatums));
-
-    private void Flush(bool all)
-    {
-        var datums = new List<PartitionedDatum>();
-        if (all)
-        {
-            stages.Aggregator.FlushAll(datums);
-        }
-        else
-        {
-            stages.Aggregator.FlushCompleted(stages.Clock.GetUtcNow(), datums);
-        }
-
-        if (datums.Count == 0)
-        {
-            return;
-        }
-
-        stages.Statistics.AddDatums(datums.Count);
-        var batches = stages.Batcher.Batch(datums);
-        foreach (var batch in batches)
-        {
-            // After an outage the batcher packs a new batch into the last one still waiting, so the backlog goes out in full requests.
-            stages.Queue.Enqueue(batch, stages.Batcher.TryJoin);
-        }
-
-        if (stages.Log.IsEnabled(LogLevel.Debug))
-        {
-            stages.Log.Write(LogLevel.Debug, $"flush: {datums.Count} datums in {batches.Count} batch(es); buffer holds {stages.Queue.PendingDatums} datums, {stages.Queue.PendingBytes} bytes");
-        }
-    }
 
     private async Task DrainAsync(Task sending, CancellationTokenSource sendCancel)
     {

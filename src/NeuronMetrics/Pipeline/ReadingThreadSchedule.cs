@@ -3,10 +3,11 @@ using NeuronMetrics.Diagnostics;
 namespace NeuronMetrics.Pipeline;
 
 /// <summary>
-/// The periodic work of a run read on one thread (<see cref="IBlockingInput"/>), done on that thread between reads
+/// The periodic work of a run read on its own thread (<see cref="IBlockingInput"/>), timed on that thread between reads
 /// instead of by timers: a flush when an interval ends (and, while reports arrive, at most every tick, as the timer did,
-/// for a report stamped into an interval already ended), and the stats line. <see cref="RunDue"/> says how long the
-/// reading thread may then wait for input, so an idle run wakes only when an interval ends.
+/// for a report stamped into an interval already ended), and the stats line; <see cref="ReadingThreads"/> hands both to
+/// the aggregating thread in order with the reports. <see cref="RunDue"/> says how long the reading thread may then
+/// wait for input, so an idle run wakes only when an interval ends.
 /// </summary>
 internal sealed class ReadingThreadSchedule
 {

@@ -26,7 +26,7 @@ public sealed class ReportProcessor
     private readonly IReportEnricher? _enricher;
     private readonly NeuronReport _report = new();
     private readonly List<SelectedGroup> _selected = [];
-    private readonly List<MetricSample> _samples = [];
+    private List<MetricSample> _samples = [];
     private volatile InstanceInfo _lastInstance = InstanceInfo.Unknown;
     private bool _preReleaseSaid;
 
@@ -61,7 +61,13 @@ public sealed class ReportProcessor
         IReportEnricher? enricher = null) => new(settings, aggregator, statistics, repeats, log, enricher);
 
     /// <summary>Processes one document; true when it was a report (its samples are in the aggregator).</summary>
-    public bool Process(in FramedDocument document, DateTimeOffset timestamp)
+    public bool Process(in FramedDocument document, DateTimeOffset timestamp) => Process(document, timestamp, null);
+
+    /// <summary>
+    /// As <see cref="Process(in FramedDocument, DateTimeOffset)"/>, handing the report's samples to
+    /// <paramref name="handOff"/> (the aggregating thread adds them) instead of adding them here when it is not null.
+    /// </summary>
+    internal bool Process(in FramedDocument document, DateTimeOffset timestamp, SampleHandOff? handOff)
     {
         if (document.IsRejected)
         {
@@ -116,9 +122,18 @@ public sealed class ReportProcessor
 
         _statistics.AddReportRead();
         _lastInstance = _report.Instance;
-        _statistics.AddSamples(_samples.Count);
-        _aggregator.Add(_samples);
-        _diagnostics.Observe(outcome, _samples.Count, _report, timestamp);
+        int samples = _samples.Count;
+        _statistics.AddSamples(samples);
+        if (handOff is null)
+        {
+            _aggregator.Add(_samples);
+        }
+        else
+        {
+            handOff.Publish(ref _samples); // swapped for an empty list
+        }
+
+        _diagnostics.Observe(outcome, samples, _report, timestamp);
         return true;
     }
 

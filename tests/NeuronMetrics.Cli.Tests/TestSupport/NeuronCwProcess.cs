@@ -133,7 +133,8 @@ internal sealed class NeuronCwProcess : IDisposable
         }
         catch (IOException) when (HasExitedOrExits())
         {
-            // The process stopped reading (e.g. a usage error); its exit code tells the test why.
+            // The process stopped reading (e.g. a usage error); its exit code tells the test why. Nothing reads stdin any
+            // more, so it is on its way out: a shell around neuron-cw may just not have exited yet (bounded wait).
         }
     }
 

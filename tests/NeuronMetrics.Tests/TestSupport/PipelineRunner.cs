@@ -34,6 +34,12 @@ internal sealed class PipelineRunner
 
     public int StorageResolution { get; init; } = 60;
 
+    /// <summary>Seals an interval at this many values per metric (small: every report flushes early).</summary>
+    public int MaxEntriesPerMetric { get; init; } = MetricAggregator.DefaultMaxEntriesPerMetric;
+
+    /// <summary>Sizes datums for the batcher (null: small fixed sizes).</summary>
+    public IDatumSizer? Sizer { get; init; }
+
     public async Task<string> RunDryRunAsync(Stream input, MonitorConfig? config = null, AggregationMode mode = AggregationMode.Values)
     {
         var output = new MemoryStream();
@@ -48,6 +54,10 @@ internal sealed class PipelineRunner
     public async Task RunAsync(Stream input, IMetricSink sink, MonitorConfig? config = null, AggregationMode mode = AggregationMode.Values, int maxDocumentBytes = 1 << 20) =>
         await Create(sink, config, mode).RunAsync(input, CancellationToken.None, maxDocumentBytes);
 
+    /// <summary>Runs reading <paramref name="input"/> as a stream, until end of input or <paramref name="stop"/>.</summary>
+    public async Task RunAsync(Stream input, IMetricSink sink, CancellationToken stop) =>
+        await Create(sink, null, AggregationMode.Values).RunAsync(input, stop);
+
     /// <summary>Runs with <paramref name="input"/> read on the pipeline's own reading thread, until end of input or <paramref name="stop"/>.</summary>
     public async Task RunAsync(IBlockingInput input, IMetricSink sink, CancellationToken stop, MonitorConfig? config = null) =>
         await Create(sink, config, AggregationMode.Values).RunAsync(input, stop);
@@ -56,7 +66,7 @@ internal sealed class PipelineRunner
     {
         var warnings = new RepeatThrottle(Log, Clock, RepeatThrottle.DefaultInterval);
         var queue = new BoundedBatchQueue(100_000, 64L << 20, Statistics, warnings);
-        var aggregator = new MetricAggregator(TimeSpan.FromSeconds(60), mode, StorageResolution);
+        var aggregator = new MetricAggregator(TimeSpan.FromSeconds(60), mode, StorageResolution, maxEntriesPerMetric: MaxEntriesPerMetric);
         var settings = new ReadingSettings
         {
             Config = config ?? MonitorConfig.Default,
@@ -69,7 +79,7 @@ internal sealed class PipelineRunner
         var stages = new PipelineStages(
             ReportProcessor.Create(settings, aggregator, Statistics, warnings, Log),
             aggregator,
-            new PutMetricDataBatcher("Neuron", new ApproximateSizer()),
+            new PutMetricDataBatcher("Neuron", Sizer ?? new ApproximateSizer()),
             queue,
             sink,
             Statistics,
