@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using NeuronMetrics.Model;
 
 namespace NeuronMetrics.Batching;
@@ -8,15 +7,15 @@ namespace NeuronMetrics.Batching;
 /// limits: after an outage the backlog (one small batch per flush interval) goes out in full requests instead of
 /// one request per interval. Sizes are recomputed at the datums' new positions, so a joined request never exceeds
 /// what the batcher would allow.
-/// The request size of each batch the batcher made or this merger joined is remembered (by reference, for as long
-/// as the batch lives), so a waiting batch offered one new batch after another is not sized again each time.
+/// The request sizes of the batches the batcher made or this merger joined last are remembered (by reference), so a
+/// waiting batch offered one new batch after another is not sized again each time.
 /// </summary>
 public sealed class BatchMerger(IDatumSizer sizer, int maxDatums = PutMetricDataLimits.MaxDatumsPerRequest, int maxBytes = PutMetricDataLimits.MaxRequestBytes)
 {
-    private readonly ConditionalWeakTable<MetricBatch, StrongBox<int>> _requestBytes = [];
+    private readonly RecentBatchSizes _requestBytes = new();
 
     /// <summary>Records the request size of <paramref name="batch"/> (overhead and its datums at their positions).</summary>
-    public void Remember(MetricBatch batch, int requestBytes) => _requestBytes.AddOrUpdate(batch, new StrongBox<int>(requestBytes));
+    public void Remember(MetricBatch batch, int requestBytes) => _requestBytes.Remember(batch, requestBytes);
 
     /// <summary><paramref name="first"/> followed by <paramref name="next"/> as one batch, or null when they cannot share a request.</summary>
     public MetricBatch? TryJoin(MetricBatch first, MetricBatch next)
@@ -31,7 +30,7 @@ public sealed class BatchMerger(IDatumSizer sizer, int maxDatums = PutMetricData
             return null;
         }
 
-        int bytes = _requestBytes.TryGetValue(first, out var known) ? known.Value : RequestBytes(first);
+        int bytes = _requestBytes.TryGet(first, out int known) ? known : RequestBytes(first);
         for (int i = 0; i < next.Data.Count && bytes <= maxBytes; i++)
         {
             bytes += sizer.DatumSize(next.Data[i], count + i + 1);
