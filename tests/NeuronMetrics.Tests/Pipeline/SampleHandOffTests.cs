@@ -13,6 +13,22 @@ public sealed class SampleHandOffTests
 
     private static double[] Values(List<MetricSample> samples) => [.. samples.Select(s => s.Value)];
 
+    /// <summary>A two-slot ring holding reports 1 and 2, and report 3 published on another thread (waiting for room).</summary>
+    private static (SampleHandOff HandOff, Task Third) FullRingAndAWaitingPublish()
+    {
+        var handOff = new SampleHandOff(capacity: 2);
+        var a = Report(1);
+        var b = Report(2);
+        handOff.Publish(ref a);
+        handOff.Publish(ref b);
+        var third = Task.Run(() =>
+        {
+            var c = Report(3);
+            handOff.Publish(ref c);
+        });
+        return (handOff, third);
+    }
+
     [Fact]
     public void Take_AfterPublishesAndTicks_ReturnsThemInOrderThenEnd()
     {
@@ -62,17 +78,7 @@ public sealed class SampleHandOffTests
     [Fact]
     public async Task Publish_RingFull_WaitsUntilTheConsumerFreesHalf()
     {
-        var handOff = new SampleHandOff(capacity: 2);
-        var a = Report(1);
-        var b = Report(2);
-        handOff.Publish(ref a);
-        handOff.Publish(ref b);
-
-        var third = Task.Run(() =>
-        {
-            var c = Report(3);
-            handOff.Publish(ref c);
-        });
+        var (handOff, third) = FullRingAndAWaitingPublish();
         (await Task.WhenAny(third, Task.Delay(200))).Should().NotBeSameAs(third, "both slots are taken");
         handOff.Take(out var samples, out _).Should().Be(HandOffKind.Samples);
         Values(samples).Should().Equal(1);
@@ -192,16 +198,7 @@ public sealed class SampleHandOffTests
     [Fact]
     public async Task Publish_WaitingForRoomWhenTheConsumerFails_Throws()
     {
-        var handOff = new SampleHandOff(capacity: 2);
-        var a = Report(1);
-        var b = Report(2);
-        handOff.Publish(ref a);
-        handOff.Publish(ref b);
-        var third = Task.Run(() =>
-        {
-            var c = Report(3);
-            handOff.Publish(ref c);
-        });
+        var (handOff, third) = FullRingAndAWaitingPublish();
 
         handOff.Fail();
 
