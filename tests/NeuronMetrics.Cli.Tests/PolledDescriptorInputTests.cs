@@ -8,13 +8,28 @@ namespace NeuronMetrics.Cli.Tests;
 public sealed class PolledDescriptorInputTests
 {
     /// <summary>A pipe: its read end as the input, its write end as a stream (disposing it is the writer closing).</summary>
-    private static (AnonymousPipeServerStream ReadEnd, AnonymousPipeClientStream Writer, PolledDescriptorInput Input) OpenPipe()
+    private sealed class TestPipe : IDisposable
     {
-        var readEnd = new AnonymousPipeServerStream(PipeDirection.In);
-        var writer = new AnonymousPipeClientStream(PipeDirection.Out, readEnd.ClientSafePipeHandle);
-        var input = PolledDescriptorInput.TryOpen((int)readEnd.SafePipeHandle.DangerousGetHandle());
-        input.Should().NotBeNull();
-        return (readEnd, writer, input!);
+        private readonly AnonymousPipeServerStream _readEnd = new(PipeDirection.In);
+
+        public TestPipe()
+        {
+            Writer = new AnonymousPipeClientStream(PipeDirection.Out, _readEnd.ClientSafePipeHandle);
+            var input = PolledDescriptorInput.TryOpen((int)_readEnd.SafePipeHandle.DangerousGetHandle());
+            input.Should().NotBeNull();
+            Input = input!;
+        }
+
+        public AnonymousPipeClientStream Writer { get; }
+
+        public PolledDescriptorInput Input { get; }
+
+        public void Dispose()
+        {
+            Input.Dispose();
+            Writer.Dispose();
+            _readEnd.Dispose();
+        }
     }
 
     [Fact]
@@ -25,18 +40,13 @@ public sealed class PolledDescriptorInputTests
             return;
         }
 
-        var (readEnd, writer, input) = OpenPipe();
-        using (readEnd)
-        using (writer)
-        using (input)
-        {
-            writer.Write("{}\n"u8);
-            var buffer = new byte[16];
+        using var pipe = new TestPipe();
+        pipe.Writer.Write("{}\n"u8);
+        var buffer = new byte[16];
 
-            int read = input.Read(buffer, TimeSpan.FromMinutes(1));
+        int read = pipe.Input.Read(buffer, TimeSpan.FromMinutes(1));
 
-            buffer.AsSpan(0, read).ToArray().Should().Equal("{}\n"u8.ToArray());
-        }
+        buffer.AsSpan(0, read).ToArray().Should().Equal("{}\n"u8.ToArray());
     }
 
     [Fact]
@@ -47,13 +57,8 @@ public sealed class PolledDescriptorInputTests
             return;
         }
 
-        var (readEnd, writer, input) = OpenPipe();
-        using (readEnd)
-        using (writer)
-        using (input)
-        {
-            input.Read(new byte[16], TimeSpan.FromMilliseconds(1)).Should().Be(IBlockingInput.NoInputYet);
-        }
+        using var pipe = new TestPipe();
+        pipe.Input.Read(new byte[16], TimeSpan.FromMilliseconds(1)).Should().Be(IBlockingInput.NoInputYet);
     }
 
     [Fact]
@@ -64,16 +69,12 @@ public sealed class PolledDescriptorInputTests
             return;
         }
 
-        var (readEnd, writer, input) = OpenPipe();
-        using (readEnd)
-        using (input)
-        {
-            writer.Write("{}"u8);
-            writer.Dispose();
+        using var pipe = new TestPipe();
+        pipe.Writer.Write("{}"u8);
+        pipe.Writer.Dispose();
 
-            input.Read(new byte[16], TimeSpan.FromMinutes(1)).Should().Be(2);
-            input.Read(new byte[16], TimeSpan.FromMinutes(1)).Should().Be(0);
-        }
+        pipe.Input.Read(new byte[16], TimeSpan.FromMinutes(1)).Should().Be(2);
+        pipe.Input.Read(new byte[16], TimeSpan.FromMinutes(1)).Should().Be(0);
     }
 
     [Fact]
@@ -84,24 +85,19 @@ public sealed class PolledDescriptorInputTests
             return;
         }
 
-        var (readEnd, writer, input) = OpenPipe();
-        using (readEnd)
-        using (writer)
-        using (input)
-        {
-            using var started = new ManualResetEventSlim();
-            var reading = Task.Factory.StartNew(
-                () =>
-                {
-                    started.Set();
-                    return input.Read(new byte[16], timeout: null); // no deadline: only the interrupt can end it
-                },
-                TaskCreationOptions.LongRunning);
-            started.Wait(TimeSpan.FromMinutes(1)).Should().BeTrue();
+        using var pipe = new TestPipe();
+        using var started = new ManualResetEventSlim();
+        var reading = Task.Factory.StartNew(
+            () =>
+            {
+                started.Set();
+                return pipe.Input.Read(new byte[16], timeout: null); // no deadline: only the interrupt can end it
+            },
+            TaskCreationOptions.LongRunning);
+        started.Wait(TimeSpan.FromMinutes(1)).Should().BeTrue();
 
-            input.Interrupt();
+        pipe.Input.Interrupt();
 
-            await FluentActions.Awaiting(() => reading.WaitAsync(TimeSpan.FromMinutes(1))).Should().ThrowAsync<OperationCanceledException>();
-        }
+        await FluentActions.Awaiting(() => reading.WaitAsync(TimeSpan.FromMinutes(1))).Should().ThrowAsync<OperationCanceledException>();
     }
 }
